@@ -1,0 +1,30 @@
+package io.incidentreplay.petforce.before;
+
+import io.incidentreplay.petforce.core.CommonSettings;
+import io.incidentreplay.petforce.core.Env;
+import io.incidentreplay.petforce.core.PoolSettings;
+import java.util.Map;
+
+/**
+ * The incident-era settings (seed S0 WS1): pool of 100, acquire timeout 30 s, and no statement
+ * or socket timeout at all (pgjdbc's defaults: a query or a read waits forever).
+ *
+ * @param dashboardUserId whose dashboard {@code GET /} shows; the ALB's default health check hit it (WS3)
+ * @param petsFetchSize rows per round trip while streaming the unbounded pet list
+ */
+public record BeforeSettings(CommonSettings common, PoolSettings pool, long dashboardUserId, int petsFetchSize) {
+
+    public static BeforeSettings from(Env env) {
+        PoolSettings pool = new PoolSettings(
+                env.integer("DB_POOL_MAX_SIZE", 100, 1, 10_000),
+                env.integer("DB_POOL_MIN_IDLE", 0, 0, 10_000),
+                env.millis("DB_CONNECTION_TIMEOUT_MS", 30_000),
+                env.millis("DB_IDLE_TIMEOUT_MS", 600_000),
+                Map.of());
+        return new BeforeSettings(
+                CommonSettings.from(env),
+                pool,
+                env.longInteger("DASHBOARD_USER_ID", 1, 1),
+                env.integer("PETS_FETCH_SIZE", 1_000, 1, 1_000_000));
+    }
+}

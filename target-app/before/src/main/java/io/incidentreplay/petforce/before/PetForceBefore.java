@@ -1,0 +1,116 @@
+package io.incidentreplay.petforce.before;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.incidentreplay.petforce.core.Authenticator;
+import io.incidentreplay.petforce.core.Dashboard;
+import io.incidentreplay.petforce.core.Database;
+import io.incidentreplay.petforce.core.Env;
+import io.incidentreplay.petforce.core.HttpServer;
+import io.incidentreplay.petforce.core.Json;
+import io.incidentreplay.petforce.core.Metrics;
+import io.incidentreplay.petforce.core.Migrations;
+import io.incidentreplay.petforce.core.PooledDatabase;
+import io.incidentreplay.petforce.core.Pools;
+import io.incidentreplay.petforce.core.TaskWrites;
+import io.incidentreplay.petforce.core.User;
+import io.incidentreplay.petforce.core.WeatherApi;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PetForce API as it ran during the war stories: unbounded pet list (WS1), every header logged
+ * (WS2), blocking weather call on the dashboard that {@code GET /} also serves (WS3), and no
+ * SIGTERM handling. Run with {@code java -jar petforce-before.jar}; settings in target-app/README.md.
+ */
+public final class PetForceBefore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PetForceBefore.class);
+
+    private final BeforeSettings settings;
+    private final Metrics metrics;
+    private final HikariDataSource pool;
+    private final Javalin app;
+
+    private PetForceBefore(BeforeSettings settings) {
+        this.settings = settings;
+        Migrations.apply(settings.common());
+        this.metrics = new Metrics();
+        this.pool = Pools.open(settings.common(), settings.pool(), metrics.registry());
+        Database database = new PooledDatabase(pool);
+        BlockingWeather weather = new BlockingWeather(
+                new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()));
+        Authenticator authenticator = new Authenticator(database);
+
+        this.app = HttpServer.create(settings.common(), config ->
+                config.requestLogger.http(metrics::recordRequest));
+        app.before(HeaderLogging.everyRequest());
+        app.before("/api/*", authenticator.handler());
+        app.get("/api/v1/pets", new UnboundedPetList(database, settings.petsFetchSize()).handler());
+        app.get("/api/v1/dashboard", ctx -> dashboard(ctx, Authenticator.user(ctx), database, weather));
+        app.post("/api/v1/pets/{id}/tasks", new TaskWrites(database).handler());
+        // No health endpoint: the ALB's default health check path "/" is the dashboard (WS3).
+        app.get("/", ctx -> dashboard(ctx, fixedUser(database), database, weather));
+        app.get("/metrics", metrics.scrapeHandler());
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("Request error on {} {}", ctx.method(), ctx.path(), e);
+            Json.error(ctx, 500, "Internal server error");
+        });
+    }
+
+    /** Migrates the schema, opens the pool and starts serving; throws on bad settings. */
+    public static PetForceBefore start(Env env) {
+        PetForceBefore before = new PetForceBefore(BeforeSettings.from(env));
+        before.app.start(before.settings.common().port());
+        return before;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops serving and closes the pool (tests; the incident-era process itself just dies on SIGTERM). */
+    public void stop() {
+        app.stop();
+        pool.close();
+        metrics.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Households, then the weather with no timeout, then pets (seed S0 1867–1899). Each query
+     * borrows its own connection, as Sequelize does; the request thread waits on the weather.
+     */
+    private static void dashboard(Context ctx, User user, Database database, BlockingWeather weather) throws Exception {
+        ArrayNode households = database.query(connection -> Dashboard.householdsOwnedBy(connection, user.id()));
+        ObjectNode observation = weather.observationFor(user.zipCode());
+        ArrayNode pets = database.query(connection -> Dashboard.petsIn(connection, households));
+        ctx.json(Dashboard.response(households, pets, observation));
+    }
+
+    private User fixedUser(Database database) throws Exception {
+        long id = settings.dashboardUserId();
+        return database.query(connection -> Authenticator.byId(connection, id))
+                .orElseThrow(() -> new IllegalStateException("DASHBOARD_USER_ID=" + id + " names no user in the database"));
+    }
+
+    public static void main(String[] args) {
+        PetForceBefore before;
+        try {
+            before = start(Env.system());
+        } catch (IllegalArgumentException badSetting) {
+            System.err.println("PetForce before: " + badSetting.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Deliberately no SIGTERM handling: the JVM exits at once and in-flight requests are dropped (A4).
+        System.out.println("PetForce before listening on port " + before.port());
+    }
+}

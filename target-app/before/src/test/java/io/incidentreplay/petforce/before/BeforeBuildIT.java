@@ -1,0 +1,186 @@
+package io.incidentreplay.petforce.before;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentreplay.petforce.Schema;
+import io.incidentreplay.petforce.core.ApiClient;
+import io.incidentreplay.petforce.core.Env;
+import io.incidentreplay.petforce.core.Json;
+import io.incidentreplay.petforce.core.LogCapture;
+import io.incidentreplay.petforce.core.PetForceTestDatabase;
+import io.incidentreplay.petforce.core.WeatherStub;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The before build on real PostgreSQL: each incident-era behaviour is present. */
+class BeforeBuildIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    private static PetForceTestDatabase postgres;
+    private static WeatherStub weather;
+
+    private PetForceBefore app;
+    private String dbUrl;
+
+    @BeforeAll
+    static void startDependencies() throws Exception {
+        postgres = PetForceTestDatabase.start();
+        weather = WeatherStub.start();
+    }
+
+    @AfterAll
+    static void stopDependencies() throws Exception {
+        weather.close();
+        postgres.close();
+    }
+
+    @AfterEach
+    void stopApp() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private ApiClient start(Map<String, String> extra) throws Exception {
+        dbUrl = dbUrl == null ? postgres.freshDatabaseUrl() : dbUrl;
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT", "0", "DB_URL", dbUrl, "WEATHER_API_URL", weather.baseUrl(), "HTTP_MAX_THREADS", "16"));
+        env.putAll(extra);
+        app = PetForceBefore.start(Env.of(env));
+        return new ApiClient(app.port());
+    }
+
+    @Test
+    void petListReturnsEveryLivePetWithAllFourJoinsInOneResponse() throws Exception {
+        ApiClient api = start(Map.of("PETS_FETCH_SIZE", "100"));
+
+        HttpResponse<String> response = api.get("/api/v1/pets?page=1&limit=20", "token-1", BOUND);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertThat(body.has("pagination")).as("no pagination in the incident-era list").isFalse();
+        JsonNode pets = body.get("data");
+        assertThat(pets).hasSize(PetForceTestDatabase.LIVE_PETS);
+        JsonNode first = pets.get(0);
+        assertThat(first.at("/household/owner/email").asText()).isEqualTo("user1@example.com");
+        assertThat(first.get("medicalRecords")).hasSize(2);
+        assertThat(first.at("/medicalRecords/0/medications")).hasSize(1);
+        assertThat(first.get("tasks")).hasSize(2);
+        assertThat(first.at("/tasks/0/assignee/id").asLong()).isEqualTo(1L);
+    }
+
+    @Test
+    void missingOrUnknownTokenIs401Json() throws Exception {
+        ApiClient api = start(Map.of());
+
+        HttpResponse<String> missing = api.get("/api/v1/pets", null, BOUND);
+        HttpResponse<String> unknown = api.get("/api/v1/dashboard", "no-such-token", BOUND);
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(missing.body()).get("success").asBoolean()).isFalse();
+        assertThat(Json.MAPPER.readTree(unknown.body()).get("error").asText()).contains("unknown bearer token");
+    }
+
+    @Test
+    void dashboardEmbedsTheWeatherApiAnswer() throws Exception {
+        weather.answering();
+        ApiClient api = start(Map.of());
+
+        JsonNode body = Json.MAPPER.readTree(api.get("/api/v1/dashboard", "token-1", BOUND).body());
+
+        assertThat(body.at("/data/weather")).isEqualTo(Json.MAPPER.readTree(WeatherStub.OBSERVATION));
+        assertThat(body.at("/data/households")).hasSize(1);
+        assertThat(body.at("/data/pets")).hasSize(10);
+    }
+
+    @Test
+    void dashboardAndTheRootHealthCheckPathWaitForAStalledWeatherApi() throws Exception {
+        weather.stalled();
+        ApiClient api = start(Map.of());
+
+        assertThatThrownBy(() -> api.get("/api/v1/dashboard", "token-1", Duration.ofSeconds(8)))
+                .as("the dashboard is still waiting when the 8 s bound runs out")
+                .isInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(() -> api.get("/", null, Duration.ofSeconds(3)))
+                .as("GET / (the ALB's default health check) waits on the weather API too")
+                .isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void metricsExposeTheHikariGaugesWithThePoolOf100() throws Exception {
+        ApiClient api = start(Map.of());
+        api.get("/api/v1/pets", "nobody", BOUND);
+
+        String metrics = api.get("/metrics", null, BOUND).body();
+
+        assertThat(metrics)
+                .contains("hikaricp_connections_active{pool=\"petforce\"}")
+                .contains("hikaricp_connections_idle{pool=\"petforce\"}")
+                .contains("hikaricp_connections_pending{pool=\"petforce\"}")
+                .contains("hikaricp_connections_max{pool=\"petforce\"} 100.0")
+                .contains("hikaricp_connections_timeout_total{pool=\"petforce\"}")
+                .contains("http_server_requests_seconds_count{method=\"GET\",status=\"401\",uri=\"/api/v1/pets\"}")
+                .doesNotContain("resilience4j_circuitbreaker_state");
+    }
+
+    @Test
+    void logsEveryRequestWithItsAuthorizationHeader() throws Exception {
+        ApiClient api = start(Map.of());
+        try (LogCapture logs = LogCapture.of(HeaderLogging.LOGGER)) {
+            api.get("/api/v1/pets?page=1", "token-7", BOUND);
+
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("/api/v1/pets").containsIgnoringCase("authorization").contains("Bearer token-7"));
+        }
+    }
+
+    @Test
+    void acknowledgedTaskWriteIsStored() throws Exception {
+        ApiClient api = start(Map.of());
+
+        HttpResponse<String> created = api.post("/api/v1/pets/5/tasks", "token-1",
+                "{\"title\":\"Vet visit\",\"assigneeId\":3,\"dueAt\":\"2026-11-24T09:00:00Z\"}", BOUND);
+        HttpResponse<String> unknownPet = api.post("/api/v1/pets/999999/tasks", "token-1", "{\"title\":\"x\"}", BOUND);
+        HttpResponse<String> noTitle = api.post("/api/v1/pets/5/tasks", "token-1", "{}", BOUND);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        long taskId = Json.MAPPER.readTree(created.body()).at("/data/id").asLong();
+        try (var c = postgres.dataSource(dbUrl).getConnection();
+                var rs = c.createStatement().executeQuery("SELECT pet_id, assignee_id, title FROM tasks WHERE id = " + taskId)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(5L);
+            assertThat(rs.getLong(2)).isEqualTo(3L);
+            assertThat(rs.getString(3)).isEqualTo("Vet visit");
+        }
+        assertThat(unknownPet.statusCode()).isEqualTo(404);
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(noTitle.body()).contains("title is required");
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseAtStart() throws Exception {
+        dbUrl = postgres.emptyDatabaseUrl();
+        start(Map.of());
+
+        assertThat(Schema.isUpToDate(postgres.dataSource(dbUrl))).isTrue();
+    }
+
+    @Test
+    void missingDbUrlFailsWithAMessageSayingWhatToSet() {
+        assertThatThrownBy(() -> PetForceBefore.start(Env.of(Map.of("PORT", "0"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DB_URL is not set")
+                .hasMessageContaining("jdbc:postgresql://");
+    }
+}

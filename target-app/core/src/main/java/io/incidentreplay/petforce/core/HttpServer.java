@@ -1,0 +1,25 @@
+package io.incidentreplay.petforce.core;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.util.function.Consumer;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Javalin on Jetty with a bounded request thread pool, configured the same way for both builds. */
+public final class HttpServer {
+
+    private HttpServer() {}
+
+    public static Javalin create(CommonSettings settings, Consumer<JavalinConfig> buildSpecific) {
+        return Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            // Bounded like the seed's worker count (incidents.md A6): saturation queues, it never grows.
+            QueuedThreadPool threads = new QueuedThreadPool(settings.httpMaxThreads(), settings.httpMinThreads());
+            threads.setName("http");
+            config.jetty.threadPool = threads;
+            buildSpecific.accept(config);
+        });
+    }
+}
