@@ -1,0 +1,105 @@
+package io.incidentreplay.scenario.expect;
+
+import io.incidentreplay.scenario.measure.LatencySummary;
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestStats;
+import io.incidentreplay.scenario.measure.Timeline.Aggregation;
+import io.incidentreplay.scenario.measure.Window;
+import java.util.OptionalLong;
+import java.util.function.DoublePredicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * The measures an incident's signature and budgets are written in. Each returns a {@link Measure}
+ * to bound, e.g. {@code Expect.p99("fault", "dashboard").atMost(600)}.
+ *
+ * <p>Phases are the load profile's phase names, or {@link Observations#RUN} for the whole load;
+ * requests are the mix's request names, or {@link RequestStats#ALL}.
+ */
+public final class Expect {
+
+    private Expect() {}
+
+    public static Measure p50(String phase, String request) {
+        return latency(phase, request, "p50", LatencySummary::p50);
+    }
+
+    public static Measure p99(String phase, String request) {
+        return latency(phase, request, "p99", LatencySummary::p99);
+    }
+
+    public static Measure maxLatency(String phase, String request) {
+        return latency(phase, request, "max latency", LatencySummary::max);
+    }
+
+    /** Share of requests that got no 2xx/3xx answer, in percent. */
+    public static Measure errorPercent(String phase, String request) {
+        return new Measure(phase + " errors of " + request, "%", obs -> share(obs, phase, request, RequestStats::errorPercent));
+    }
+
+    /** Share of requests answered 5xx (by the build or the load balancer), in percent. */
+    public static Measure serverErrorPercent(String phase, String request) {
+        return new Measure(phase + " 5xx of " + request, "%", obs -> share(obs, phase, request, RequestStats::serverErrorPercent));
+    }
+
+    /** Share of requests whose answer was degraded (carried the request's fallback marker), in percent. */
+    public static Measure fallbackPercent(String phase, String request) {
+        return new Measure(phase + " fallback answers of " + request, "%",
+                obs -> share(obs, phase, request, RequestStats::fallbackPercent));
+    }
+
+    /** The highest value a probe series reached in the phase, its sources aggregated per round. */
+    public static Measure seriesMax(String series, Aggregation aggregation, String phase) {
+        return new Measure(phase + " max " + series, "",
+                obs -> obs.timeline().max(series, aggregation, obs.window(phase)));
+    }
+
+    /** The lowest value a probe series reached in the phase, its sources aggregated per round. */
+    public static Measure seriesMin(String series, Aggregation aggregation, String phase) {
+        return new Measure(phase + " min " + series, "",
+                obs -> obs.timeline().min(series, aggregation, obs.window(phase)));
+    }
+
+    /**
+     * How long, at the longest, the series held the condition without a break in the phase, in ms
+     * (NaN when it never held).
+     */
+    public static Measure sustainedMillis(String series, Aggregation aggregation, String phase,
+            String conditionText, DoublePredicate condition) {
+        return new Measure(phase + " longest stretch of " + series + " " + conditionText, " ms", obs -> {
+            long run = obs.timeline().longestRunMillis(series, aggregation, obs.window(phase), condition);
+            return run < 0 ? Double.NaN : run;
+        });
+    }
+
+    /**
+     * Time from the start of the phase until the series first met the condition, in ms; infinite when
+     * it never did (so an upper bound fails with "never").
+     */
+    public static Measure millisUntil(String series, Aggregation aggregation, String phase,
+            String conditionText, DoublePredicate condition) {
+        return new Measure("time from " + phase + " start until " + series + " " + conditionText, " ms", obs -> {
+            Window window = obs.window(phase);
+            OptionalLong at = obs.timeline().firstAt(series, aggregation, window, condition);
+            return at.isPresent() ? at.getAsLong() - window.fromMillis() : Double.POSITIVE_INFINITY;
+        });
+    }
+
+    private static Measure latency(String phase, String request, String which, ToLongFunction<LatencySummary> pick) {
+        return new Measure(phase + " " + which + " of " + request, " ms", obs -> {
+            RequestStats stats = requests(obs, phase, request);
+            return stats.count() == 0 ? Double.NaN : pick.applyAsLong(stats.latency());
+        });
+    }
+
+    /** A share is only meaningful over some requests: none measured is NaN, never 0%. */
+    private static double share(Observations obs, String phase, String request, ToDoubleFunction<RequestStats> pick) {
+        RequestStats stats = requests(obs, phase, request);
+        return stats.count() == 0 ? Double.NaN : pick.applyAsDouble(stats);
+    }
+
+    private static RequestStats requests(Observations obs, String phase, String request) {
+        return obs.stats(phase, request);
+    }
+}

@@ -1,0 +1,41 @@
+package io.incidentreplay.scenario.incident;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a build runs in the replay: how many instances sit behind the load balancer, how it
+ * health-checks them, its request (idle) timeout, and the settings handed to each instance as
+ * environment variables. Variables ending in {@code _MS} are timers and get scaled with time.
+ */
+public record Topology(
+        int instances,
+        HealthCheck healthCheck,
+        Duration idleTimeout,
+        Map<String, String> settings,
+        List<String> jvmArgs) {
+
+    public Topology {
+        if (instances < 1) {
+            throw new IllegalArgumentException("a topology needs at least 1 instance, but had " + instances);
+        }
+        settings.forEach((key, value) -> {
+            if (key.endsWith("_MS") && !value.matches("\\d+")) {
+                throw new IllegalArgumentException("setting " + key + " is a timer in milliseconds and must be a whole number >= 0, but was '"
+                        + value + "'");
+            }
+        });
+        settings = Map.copyOf(settings);
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** The settings with every {@code *_MS} value multiplied by the time scale. */
+    public Map<String, String> scaledSettings(TimeScale scale) {
+        Map<String, String> scaled = new LinkedHashMap<>();
+        settings.forEach((key, value) -> scaled.put(key,
+                key.endsWith("_MS") ? Long.toString(scale.applyMillis(Long.parseLong(value))) : value));
+        return scaled;
+    }
+}

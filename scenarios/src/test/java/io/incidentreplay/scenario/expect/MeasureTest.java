@@ -1,0 +1,86 @@
+package io.incidentreplay.scenario.expect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestRecord;
+import io.incidentreplay.scenario.measure.Sample;
+import io.incidentreplay.scenario.measure.Timeline;
+import io.incidentreplay.scenario.measure.Timeline.Aggregation;
+import io.incidentreplay.scenario.measure.Window;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MeasureTest {
+
+    private final Timeline timeline = new Timeline();
+    private final List<RequestRecord> requests = new ArrayList<>();
+
+    private Observations observations(double timeScale) {
+        return new Observations(requests, timeline, Map.of(
+                "steady", new Window("steady", 0, 10_000),
+                "fault", new Window("fault", 10_000, 20_000),
+                Observations.RUN, new Window(Observations.RUN, 0, 20_000)), timeScale);
+    }
+
+    @Test
+    void aFailedBudgetSaysWhatWasMeasuredAgainstWhat() {
+        for (int i = 0; i < 99; i++) {
+            requests.add(new RequestRecord("pets", 10_000 + i, 100, 200, false));
+        }
+        requests.add(new RequestRecord("pets", 15_000, 31_204, 200, false));
+        requests.add(new RequestRecord("pets", 15_001, 31_204, 200, false));
+
+        Finding finding = Expect.p99("fault", "pets").atMost(500).evaluate(observations(1));
+
+        assertThat(finding.met()).isFalse();
+        assertThat(finding.measured()).isEqualTo(31_204);
+        assertThat(finding.reason()).isEqualTo("fault p99 of pets 31,204 ms > 500 ms");
+    }
+
+    @Test
+    void aMetBoundSaysSoToo() {
+        requests.add(new RequestRecord("pets", 1_000, 40, 200, false));
+
+        Finding finding = Expect.errorPercent("steady", "pets").atMost(0.1).evaluate(observations(1));
+
+        assertThat(finding.met()).isTrue();
+        assertThat(finding.reason()).isEqualTo("steady errors of pets 0% <= 0.10%");
+    }
+
+    @Test
+    void noRequestsInThePhaseNeverMeetABudget() {
+        Finding finding = Expect.errorPercent("fault", "pets").atMost(0.1).evaluate(observations(1));
+
+        assertThat(finding.met()).isFalse();
+        assertThat(finding.reason()).contains("nothing was measured");
+    }
+
+    @Test
+    void scaledBoundsShrinkWithTheTimeScale() {
+        timeline.add(new Sample(10_000, "breaker.open", "i1", 0));
+        timeline.add(new Sample(11_500, "breaker.open", "i1", 1));
+        Expectation openWithin10s = Expect.millisUntil("breaker.open", Aggregation.MAX, "fault", "= 1", v -> v >= 1)
+                .atMostScaled(Duration.ofSeconds(10));
+
+        assertThat(openWithin10s.evaluate(observations(1)).met()).isTrue();
+        Finding compressed = openWithin10s.evaluate(observations(0.1));
+        assertThat(compressed.met()).isFalse();
+        assertThat(compressed.reason())
+                .isEqualTo("time from fault start until breaker.open = 1 1,500 ms > 1,000 ms (10,000 ms incident time)");
+    }
+
+    @Test
+    void somethingThatNeverHappenedFailsAnUpperBoundWithNever() {
+        timeline.add(new Sample(12_000, "breaker.open", "i1", 0));
+
+        Finding finding = Expect.millisUntil("breaker.open", Aggregation.MAX, "fault", "= 1", v -> v >= 1)
+                .atMost(10_000).evaluate(observations(1));
+
+        assertThat(finding.met()).isFalse();
+        assertThat(finding.reason()).contains("never ms > 10,000 ms");
+    }
+}
