@@ -1,0 +1,44 @@
+package io.incidentreplay.scenario.load;
+
+import io.incidentreplay.scenario.incident.Phase;
+import io.incidentreplay.scenario.incident.RequestSpec;
+import io.incidentreplay.scenario.measure.RequestLog;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * What the load driver sends, already in real (scaled) time: the phases, the request mix, the
+ * bearer tokens of the dataset's active users, where to send it, and where to record it.
+ *
+ * @param baseUrl the load balancer, e.g. {@code http://127.0.0.1:41234}
+ * @param phases each phase with its scaled duration
+ * @param mix the requests, drawn by weight
+ * @param tokens bearer tokens, used round robin by authenticated requests
+ * @param requestTimeout how long the client waits for an answer before recording no-response
+ * @param log where every request is recorded
+ * @param onLoadStart told the epoch millisecond the first phase starts, to align the fault timeline
+ */
+public record LoadPlan(
+        String baseUrl,
+        List<Phase> phases,
+        List<RequestSpec> mix,
+        List<String> tokens,
+        Duration requestTimeout,
+        RequestLog log,
+        LongConsumer onLoadStart) {
+
+    public LoadPlan {
+        phases = List.copyOf(phases);
+        mix = List.copyOf(mix);
+        tokens = List.copyOf(tokens);
+        if (mix.stream().anyMatch(RequestSpec::authenticated) && tokens.isEmpty()) {
+            throw new IllegalArgumentException("the mix has authenticated requests but the dataset gave no tokens; "
+                    + "seed users with api_tokens first");
+        }
+    }
+
+    public Duration duration() {
+        return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+}
