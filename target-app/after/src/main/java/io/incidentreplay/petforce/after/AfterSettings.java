@@ -1,0 +1,70 @@
+package io.incidentreplay.petforce.after;
+
+import io.incidentreplay.petforce.core.CommonSettings;
+import io.incidentreplay.petforce.core.Env;
+import io.incidentreplay.petforce.core.PoolSettings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The post-mortem settings, each defaulting to the seed's number (S0 WS1 and WS3); every variable
+ * with its seed line is in target-app/README.md.
+ */
+record AfterSettings(
+        CommonSettings common,
+        PoolSettings pool,
+        PageLimits pages,
+        WeatherSettings weather,
+        BreakerSettings weatherBreaker,
+        BreakerSettings databaseBreaker,
+        Duration readinessDatabaseTimeout,
+        Duration shutdownTimeout,
+        double logSampleRate,
+        Duration slowRequest) {
+
+    record PageLimits(int defaultLimit, int maxLimit, int maxOffset) {}
+
+    record WeatherSettings(Duration timeout, int maxAttempts, Duration retryBackoff, Duration maxRetryBackoff,
+            Duration cacheTtl, int maxConcurrentCalls) {}
+
+    static AfterSettings from(Env env) {
+        Duration statementTimeout = env.millis("DB_STATEMENT_TIMEOUT_MS", 10_000);
+        Duration idleInTransaction = env.millis("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000);
+        PoolSettings pool = new PoolSettings(
+                env.integer("DB_POOL_MAX_SIZE", 20, 1, 10_000),
+                env.integer("DB_POOL_MIN_IDLE", 5, 0, 10_000),
+                env.millis("DB_CONNECTION_TIMEOUT_MS", 30_000),
+                env.millis("DB_IDLE_TIMEOUT_MS", 10_000),
+                Map.of(
+                        // Server-side timeouts on every pooled session (seed S0 304–305).
+                        "options", "-c statement_timeout=" + statementTimeout.toMillis()
+                                + " -c idle_in_transaction_session_timeout=" + idleInTransaction.toMillis(),
+                        // Client-side: a stalled database (no bytes at all) cannot hold a thread forever.
+                        "socketTimeout", wholeSeconds(env.millis("DB_SOCKET_TIMEOUT_MS", 15_000)),
+                        "connectTimeout", wholeSeconds(env.millis("DB_CONNECT_TIMEOUT_MS", 10_000))));
+        int maxLimit = env.integer("PETS_MAX_LIMIT", 100, 1, 100_000);
+        return new AfterSettings(
+                CommonSettings.from(env),
+                pool,
+                new PageLimits(env.integer("PETS_DEFAULT_LIMIT", 20, 1, maxLimit), maxLimit,
+                        env.integer("PETS_MAX_OFFSET", 10_000, 0, Integer.MAX_VALUE)),
+                new WeatherSettings(
+                        env.millis("WEATHER_TIMEOUT_MS", 5_000),
+                        env.integer("WEATHER_RETRY_MAX_ATTEMPTS", 4, 1, 100),
+                        env.millis("WEATHER_RETRY_BACKOFF_MS", 1_000),
+                        env.millis("WEATHER_RETRY_MAX_BACKOFF_MS", 3_000),
+                        env.millis("WEATHER_CACHE_TTL_MS", 3_600_000),
+                        env.integer("WEATHER_MAX_CONCURRENT_CALLS", 32, 1, 10_000)),
+                BreakerSettings.from(env, "WEATHER_BREAKER"),
+                BreakerSettings.from(env, "DB_BREAKER"),
+                env.millis("READINESS_DB_TIMEOUT_MS", 2_000),
+                env.millis("SHUTDOWN_TIMEOUT_MS", 30_000),
+                env.fraction("LOG_SAMPLE_RATE", 0.1),
+                env.millis("LOG_SLOW_REQUEST_MS", 1_000));
+    }
+
+    /** pgjdbc's socketTimeout and connectTimeout are whole seconds (0 would mean "forever"): round up. */
+    private static String wholeSeconds(Duration duration) {
+        return Long.toString(Math.max(1, (duration.toMillis() + 999) / 1000));
+    }
+}

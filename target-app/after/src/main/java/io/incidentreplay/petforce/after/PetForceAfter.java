@@ -1,0 +1,187 @@
+package io.incidentreplay.petforce.after;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.incidentreplay.petforce.core.Authenticator;
+import io.incidentreplay.petforce.core.Dashboard;
+import io.incidentreplay.petforce.core.Database;
+import io.incidentreplay.petforce.core.Env;
+import io.incidentreplay.petforce.core.HttpServer;
+import io.incidentreplay.petforce.core.Json;
+import io.incidentreplay.petforce.core.Metrics;
+import io.incidentreplay.petforce.core.Migrations;
+import io.incidentreplay.petforce.core.PooledDatabase;
+import io.incidentreplay.petforce.core.Pools;
+import io.incidentreplay.petforce.core.TaskWrites;
+import io.incidentreplay.petforce.core.User;
+import io.incidentreplay.petforce.core.WeatherApi;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Map;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PetForce API after the post-mortems: paginated pet list, pool of 20 with server-side
+ * timeouts, database and weather circuit breakers, weather fallback, isolated health probes,
+ * sampled and redacted logging, graceful shutdown on SIGTERM. Settings in target-app/README.md.
+ */
+public final class PetForceAfter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PetForceAfter.class);
+
+    private final AfterSettings settings;
+    private final Metrics metrics;
+    private final HikariDataSource pool;
+    private final CircuitBreakerRegistry breakers;
+    private final ResilientWeather weather;
+    private final HealthProbes probes;
+    private final Javalin app;
+
+    private PetForceAfter(AfterSettings settings) {
+        this.settings = settings;
+        this.metrics = new Metrics();
+        this.pool = Pools.open(settings.common(), settings.pool(), metrics.registry());
+        this.breakers = CircuitBreakerRegistry.ofDefaults();
+        CircuitBreaker databaseBreaker = breaker("database",
+                settings.databaseBreaker().toConfig(DatabaseFailures::isUnavailability));
+        CircuitBreaker weatherBreaker = breaker("weather", settings.weatherBreaker().toConfig(failure -> true));
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
+
+        Database database = new BreakerGuardedDatabase(new PooledDatabase(pool), databaseBreaker);
+        this.weather = new ResilientWeather(
+                new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()),
+                settings.weather(), weatherBreaker, Clock.systemUTC());
+        this.probes = new HealthProbes(pool, settings.readinessDatabaseTimeout());
+        RequestLog requestLog = new RequestLog(settings.logSampleRate(), settings.slowRequest().toMillis());
+
+        this.app = HttpServer.create(settings.common(), config -> {
+            config.requestLogger.http((ctx, millis) -> {
+                metrics.recordRequest(ctx, millis);
+                requestLog.completed(ctx, millis);
+            });
+            // Graceful stop: Jetty stops accepting, waits for in-flight requests (counted by the
+            // StatisticsHandler) up to SHUTDOWN_TIMEOUT_MS, then closes what is left.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.shutdownTimeout().toMillis());
+                server.setHandler(new StatisticsHandler());
+            });
+        });
+        app.get("/", ctx -> ctx.json(Map.of("service", "petforce", "build", "after", "status", "ok")));
+        app.get("/health/liveness", probes::liveness);
+        app.get("/health/readiness", probes::readiness);
+        app.get("/health/startup", probes::startup);
+        app.get("/metrics", ctx -> {
+            if (probes.started()) {
+                metrics.scrapeHandler().handle(ctx);
+            } else {
+                Json.error(ctx, 503, "starting: migrations not applied yet");
+            }
+        });
+        app.before("/api/*", ctx -> {
+            if (!probes.started()) {
+                Json.error(ctx, 503, "starting: migrations not applied yet");
+                ctx.skipRemainingHandlers();
+            }
+        });
+        app.before("/api/*", new Authenticator(database).handler());
+        app.get("/api/v1/pets", new PaginatedPetList(database, settings.pages()).handler());
+        app.get("/api/v1/dashboard", ctx -> dashboard(ctx, database));
+        app.post("/api/v1/pets/{id}/tasks", new TaskWrites(database).handler());
+        app.exception(Exception.class, (e, ctx) -> {
+            if (DatabaseFailures.isUnavailability(e)) {
+                log.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                Json.error(ctx, 503, "database unavailable: " + e.getMessage());
+            } else {
+                log.error("Request error on {} {}", ctx.method(), ctx.path(), e);
+                Json.error(ctx, 500, "Internal server error");
+            }
+        });
+    }
+
+    /**
+     * Starts serving at once (liveness answers; readiness, startup, /metrics and the API answer 503
+     * {@code starting}), migrates the schema, then reports started. Throws on bad settings.
+     */
+    public static PetForceAfter start(Env env) {
+        PetForceAfter after = new PetForceAfter(AfterSettings.from(env));
+        after.app.start(after.settings.common().port());
+        try {
+            Migrations.apply(after.settings.common());
+        } catch (RuntimeException migrationFailed) {
+            after.stop();
+            throw migrationFailed;
+        }
+        after.probes.migrationsApplied();
+        return after;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Readiness answers 503 {@code shutting-down} from now on; the caller then calls {@link #stop()}. */
+    public void beginDrain() {
+        probes.beginDrain();
+    }
+
+    /**
+     * The seed's graceful shutdown (S0 2312–2372): readiness fails at once, no new connections,
+     * in-flight requests finish (up to {@code SHUTDOWN_TIMEOUT_MS}), then the pool closes.
+     */
+    public void stop() {
+        beginDrain();
+        log.info("Shutting down: readiness now 503, draining in-flight requests (up to {} ms)",
+                settings.shutdownTimeout().toMillis());
+        app.stop();
+        weather.close();
+        probes.close();
+        pool.close();
+        metrics.close();
+        log.info("Graceful shutdown complete");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    CircuitBreaker breaker(String name) {
+        return breakers.circuitBreaker(name);
+    }
+
+    private CircuitBreaker breaker(String name, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config) {
+        CircuitBreaker breaker = breakers.circuitBreaker(name, config);
+        breaker.getEventPublisher().onStateTransition(event ->
+                log.warn("Circuit breaker '{}': {}", name, event.getStateTransition()));
+        return breaker;
+    }
+
+    /** Households and pets from the database, then the weather through breaker and fallback. */
+    private void dashboard(Context ctx, Database database) throws Exception {
+        User user = Authenticator.user(ctx);
+        ArrayNode[] rows = database.query(connection -> {
+            ArrayNode households = Dashboard.householdsOwnedBy(connection, user.id());
+            return new ArrayNode[] {households, Dashboard.petsIn(connection, households)};
+        });
+        ctx.json(Dashboard.response(rows[0], rows[1], weather.observationFor(user.zipCode())));
+    }
+
+    public static void main(String[] args) {
+        PetForceAfter after;
+        try {
+            after = start(Env.system());
+        } catch (IllegalArgumentException badSetting) {
+            System.err.println("PetForce after: " + badSetting.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(after::stop, "graceful-shutdown"));
+        System.out.println("PetForce after listening on port " + after.port());
+    }
+}
