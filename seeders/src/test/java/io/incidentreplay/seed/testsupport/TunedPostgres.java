@@ -78,7 +78,7 @@ public final class TunedPostgres implements AutoCloseable {
 
     /** md5 over every row's text, in a total order, so equal checksums mean byte-identical tables. */
     public static String checksum(DataSource db, String table) throws SQLException {
-        return query(db, "SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) FROM " + table + " t");
+        return query(db, "SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\")) FROM " + table + " t");
     }
 
     @Override

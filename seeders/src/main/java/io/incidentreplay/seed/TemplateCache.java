@@ -1,0 +1,233 @@
+package io.incidentreplay.seed;
+
+import io.incidentreplay.petforce.Schema;
+import io.incidentreplay.seed.internal.SchemaFingerprint;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeded databases kept as PostgreSQL templates, cloned once per replay.
+ *
+ * <p>A template is named {@code petforce_tpl_<hash>}, the hash covering the schema migrations'
+ * content, {@link #GENERATOR_VERSION} and the {@link DatasetSpec} (preset, pets, seed). Asking for a
+ * key that exists reuses the template; a template for the same dataset but another schema or
+ * generator is stale and is dropped when the new one is built. A template is seeded under a
+ * {@code _build} name and renamed only when complete, so a crash never leaves a half-seeded template
+ * behind. Builds of one key are serialised across processes with an advisory lock.
+ *
+ * <p>Templates are marked {@code IS_TEMPLATE} and {@code ALLOW_CONNECTIONS false}: cloning needs no
+ * other session on the template, and this keeps it that way. The admin user needs {@code CREATEDB}.
+ *
+ * <p>Thread-safe (no state beyond configuration).
+ * <pre>{@code
+ * TemplateCache cache = new TemplateCache("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", null);
+ * String url = cache.cloneFor(DatasetSpec.preset("production"), "replay_ws1_01");
+ * // ... run the replay against url ...
+ * cache.drop("replay_ws1_01");
+ * }</pre>
+ */
+public final class TemplateCache {
+
+    /** Bump when generated values change, so existing templates count as stale. */
+    public static final int GENERATOR_VERSION = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateCache.class);
+    private static final String PREFIX = "petforce_tpl_";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final String adminJdbcUrl;
+    private final String user;
+    private final String password;
+    private final String schemaFingerprint;
+
+    /**
+     * @param adminJdbcUrl a database on the server to connect to for {@code CREATE DATABASE}, usually
+     *                     {@code jdbc:postgresql://host:port/postgres}
+     */
+    public TemplateCache(String adminJdbcUrl, String user, String password) {
+        this(adminJdbcUrl, user, password,
+                SchemaFingerprint.of(Schema.class.getClassLoader(), Schema.LOCATION.substring("classpath:".length())));
+    }
+
+    /** With an explicit schema fingerprint: lets tests play a schema change. */
+    TemplateCache(String adminJdbcUrl, String user, String password, String schemaFingerprint) {
+        PostgresTarget.parse(adminJdbcUrl);
+        this.adminJdbcUrl = adminJdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.schemaFingerprint = schemaFingerprint;
+    }
+
+    /** The template's name for this dataset under the current schema. */
+    public String templateName(DatasetSpec spec) {
+        return PREFIX + sha256(schemaFingerprint + "|" + GENERATOR_VERSION + "|" + datasetKey(spec)).substring(0, 16);
+    }
+
+    /** Returns the name of a complete template for {@code spec}, seeding it first if there is none. */
+    public String templateFor(DatasetSpec spec) {
+        String template = templateName(spec);
+        try (Connection admin = Connections.open(Connections.dataSource(adminJdbcUrl, user, password))) {
+            lock(admin, template, true);
+            try {
+                if (exists(admin, template)) {
+                    LOG.info("template-cache - reusing {} for {}", template, spec);
+                } else {
+                    build(admin, spec, template);
+                }
+            } finally {
+                lock(admin, template, false);
+            }
+            return template;
+        } catch (SQLException e) {
+            throw new SeedException("template for " + spec + " on " + PostgresTarget.parse(adminJdbcUrl).describe()
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Clones the template for {@code spec} (building it if needed) into a new database.
+     *
+     * @param newDatabaseName lower-case letters, digits and underscores; must not exist yet
+     * @return the JDBC URL of the clone: the admin URL with the database replaced
+     */
+    public String cloneFor(DatasetSpec spec, String newDatabaseName) {
+        checkName(newDatabaseName);
+        String template = templateFor(spec);
+        try (Connection admin = Connections.open(Connections.dataSource(adminJdbcUrl, user, password))) {
+            if (exists(admin, newDatabaseName)) {
+                throw new SeedException("database '" + newDatabaseName + "' already exists on "
+                        + PostgresTarget.parse(adminJdbcUrl).describe() + "; drop it first (TemplateCache.drop) "
+                        + "or choose another name");
+            }
+            terminateSessions(admin, template);
+            String strategy = admin.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY = FILE_COPY" : "";
+            execute(admin, "CREATE DATABASE \"" + newDatabaseName + "\" TEMPLATE \"" + template + "\"" + strategy);
+            return PostgresTarget.withDatabase(adminJdbcUrl, newDatabaseName);
+        } catch (SQLException e) {
+            throw new SeedException("cloning " + template + " into '" + newDatabaseName + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops a clone (or any database this cache made), ending its sessions first. Missing is fine. */
+    public void drop(String databaseName) {
+        checkName(databaseName);
+        try (Connection admin = Connections.open(Connections.dataSource(adminJdbcUrl, user, password))) {
+            dropDatabase(admin, databaseName);
+        } catch (SQLException e) {
+            throw new SeedException("dropping '" + databaseName + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void build(Connection admin, DatasetSpec spec, String template) throws SQLException {
+        long start = System.nanoTime();
+        dropStale(admin, spec, template);
+        String building = template + "_build";
+        dropDatabase(admin, building);
+        execute(admin, "CREATE DATABASE \"" + building + "\"");
+        DataSource target = Connections.dataSource(
+                PostgresTarget.withDatabase(adminJdbcUrl, building), user, password);
+        Seeder.seed(target, spec, ProgressListener.silent());
+        terminateSessions(admin, building);
+        execute(admin, "ALTER DATABASE \"" + building + "\" RENAME TO \"" + template + "\"");
+        execute(admin, "COMMENT ON DATABASE \"" + template + "\" IS '" + comment(spec) + "'");
+        execute(admin, "ALTER DATABASE \"" + template + "\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+        LOG.info("template-cache - built {} for {} in {} ms", template, spec, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Templates of the same dataset under another schema fingerprint or generator version. */
+    private void dropStale(Connection admin, DatasetSpec spec, String current) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'petforce\\_tpl\\_%' AND datname <> ? "
+                        + "AND split_part(shobj_description(oid, 'pg_database'), ';', 1) = ?")) {
+            query.setString(1, current);
+            query.setString(2, "petforce dataset " + datasetKey(spec));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    stale.add(rs.getString(1));
+                }
+            }
+        }
+        for (String name : stale) {
+            LOG.info("template-cache - dropping stale template {} for {}", name, spec);
+            dropDatabase(admin, name);
+        }
+    }
+
+    private void dropDatabase(Connection admin, String name) throws SQLException {
+        if (!exists(admin, name)) {
+            return;
+        }
+        execute(admin, "ALTER DATABASE \"" + name + "\" WITH IS_TEMPLATE false ALLOW_CONNECTIONS true");
+        terminateSessions(admin, name);
+        execute(admin, "DROP DATABASE IF EXISTS \"" + name + "\"");
+    }
+
+    private static void terminateSessions(Connection admin, String database) throws SQLException {
+        try (PreparedStatement terminate = admin.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            terminate.setString(1, database);
+            terminate.execute();
+        }
+    }
+
+    private static boolean exists(Connection admin, String database) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void lock(Connection admin, String template, boolean acquire) throws SQLException {
+        try (PreparedStatement lock = admin.prepareStatement(
+                acquire ? "SELECT pg_advisory_lock(hashtext(?))" : "SELECT pg_advisory_unlock(hashtext(?))")) {
+            lock.setString(1, template);
+            lock.execute();
+        }
+    }
+
+    private static void execute(Connection admin, String sql) throws SQLException {
+        try (Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private String comment(DatasetSpec spec) {
+        return "petforce dataset " + datasetKey(spec) + "; schema " + schemaFingerprint + "; generator " + GENERATOR_VERSION;
+    }
+
+    private static String datasetKey(DatasetSpec spec) {
+        return "preset=" + spec.preset().id() + " pets=" + spec.pets() + " seed=" + spec.seed();
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("database name '" + name + "' is not allowed: use 1 to 63 "
+                    + "lower-case letters, digits and underscores, starting with a letter or underscore");
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
