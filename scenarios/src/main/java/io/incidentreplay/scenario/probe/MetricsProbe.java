@@ -1,0 +1,82 @@
+package io.incidentreplay.scenario.probe;
+
+import io.incidentreplay.scenario.measure.Sample;
+import io.incidentreplay.scenario.measure.Timeline;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Scrapes every instance's Prometheus {@code /metrics} in parallel and records, per instance:
+ * {@code pool.active|idle|pending|max|timeouts} (HikariCP's Micrometer gauges) and
+ * {@code breaker.<name>.open} (1 while a Resilience4j circuit breaker is OPEN, else 0), plus
+ * {@code instance.up} (1 when the scrape answered in time). A stalled or stopped instance records
+ * {@code instance.up = 0} and nothing else.
+ */
+public final class MetricsProbe implements Probe {
+
+    private static final Map<String, String> POOL_SERIES = Map.of(
+            "hikaricp_connections_active", "pool.active",
+            "hikaricp_connections_idle", "pool.idle",
+            "hikaricp_connections_pending", "pool.pending",
+            "hikaricp_connections_max", "pool.max",
+            "hikaricp_connections_timeout_total", "pool.timeouts");
+
+    private final Supplier<Map<String, URI>> instances;
+    private final Duration timeout;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as Prometheus scrapes; no h2c upgrade dance
+            .connectTimeout(Duration.ofMillis(500))
+            .build();
+
+    /**
+     * @param instances each instance's name (e.g. {@code i1}) and base URL, asked every round since
+     *     instances come and go
+     * @param timeout how long one scrape may take; keep it below the sampling interval
+     */
+    public MetricsProbe(Supplier<Map<String, URI>> instances, Duration timeout) {
+        this.instances = instances;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void sample(long atMillis, Timeline timeline) {
+        List<CompletableFuture<Void>> scrapes = new ArrayList<>();
+        instances.get().forEach((name, base) -> scrapes.add(scrape(base)
+                .thenAccept(body -> record(atMillis, name, body, timeline))
+                .exceptionally(failure -> {
+                    timeline.add(new Sample(atMillis, "instance.up", name, 0));
+                    return null;
+                })));
+        CompletableFuture.allOf(scrapes.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private CompletableFuture<String> scrape(URI base) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/metrics")).timeout(timeout).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("/metrics answered " + response.statusCode());
+            }
+            return response.body();
+        });
+    }
+
+    private static void record(long atMillis, String instance, String body, Timeline timeline) {
+        timeline.add(new Sample(atMillis, "instance.up", instance, 1));
+        for (PrometheusText.Line line : PrometheusText.parse(body)) {
+            String pool = POOL_SERIES.get(line.name());
+            if (pool != null) {
+                timeline.add(new Sample(atMillis, pool, instance, line.value()));
+            } else if (line.name().equals("resilience4j_circuitbreaker_state") && line.hasLabel("state", "open")) {
+                timeline.add(new Sample(atMillis, "breaker." + line.labels().get("name") + ".open", instance, line.value()));
+            }
+        }
+    }
+}
