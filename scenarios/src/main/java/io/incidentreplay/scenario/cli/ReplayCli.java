@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario.cli;
 
+import io.incidentreplay.fixtures.faultproxy.cli.FaultProxyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = ReplayCli.Version.class,
         description = "Replays production incidents against a build: seeded PostgreSQL, an ALB model, "
                 + "Gatling load and Toxiproxy faults, with a verdict per build.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, FaultProxyCommand.class, CommandLine.HelpCommand.class})
 public final class ReplayCli implements Runnable {
 
     /** Exit code for bad input: nothing was started. */
@@ -31,8 +32,10 @@ public final class ReplayCli implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests. */
     static CommandLine commandLine() {
-        return new CommandLine(new ReplayCli())
-                .setExecutionExceptionHandler(new UserErrorHandler());
+        CommandLine cli = new CommandLine(new ReplayCli()).setExecutionExceptionHandler(new UserErrorHandler());
+        // Subcommands from other modules keep picocli's default (2); ./replay promises 3 for bad input.
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(USAGE_ERROR));
+        return cli;
     }
 
     @Override
