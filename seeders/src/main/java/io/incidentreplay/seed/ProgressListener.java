@@ -2,7 +2,7 @@ package io.incidentreplay.seed;
 
 import java.time.Duration;
 
-/** Told about each step of a seed as it finishes; called on the seeding thread. */
+/** Told about each step of a seed as it finishes. Calls never overlap, but tables are reported from loader threads. */
 public interface ProgressListener {
 
     /** One table's COPY finished. */

@@ -2,8 +2,8 @@ package io.incidentreplay.seed;
 
 import io.incidentreplay.petforce.Schema;
 import io.incidentreplay.seed.internal.DatasetPlan;
+import io.incidentreplay.seed.internal.ParallelLoad;
 import io.incidentreplay.seed.internal.TableGenerator;
-import io.incidentreplay.seed.internal.TableLoader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,7 @@ import javax.sql.DataSource;
 
 /**
  * Loads a {@link DatasetSpec} into an empty PostgreSQL database: V1 tables, one streamed COPY per
- * table, then V2 (keys, foreign keys, indexes built once over the data), identity sequences moved
+ * table (two tables at a time, see {@link ParallelLoad}), then V2 (keys, foreign keys, indexes built once over the data), identity sequences moved
  * past the loaded ids, and {@code ANALYZE}.
  *
  * <p>Stateless and thread-safe; each call uses its own connections.
@@ -69,7 +68,7 @@ public final class Seeder {
                 refuseExistingData(connection, Connections.describe(dataSource));
             }
             Schema.migrateTablesOnly(dataSource);
-            Map<String, Long> rows = load(connection, plan.join(), listener);
+            Map<String, Long> rows = load(dataSource, plan.join(), listener);
             long step = System.nanoTime();
             Schema.migrate(dataSource);
             listener.stepFinished("keys and indexes", Duration.ofNanos(System.nanoTime() - step));
@@ -90,17 +89,9 @@ public final class Seeder {
         }
     }
 
-    private static Map<String, Long> load(Connection connection, DatasetPlan plan, ProgressListener listener)
+    private static Map<String, Long> load(DataSource dataSource, DatasetPlan plan, ProgressListener listener)
             throws SQLException {
-        TableLoader loader = new TableLoader(connection);
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (TableGenerator table : TableGenerator.all()) {
-            long start = System.nanoTime();
-            long loaded = loader.load(table, plan);
-            rows.put(table.table(), loaded);
-            listener.tableLoaded(table.table(), loaded, Duration.ofNanos(System.nanoTime() - start));
-        }
-        return rows;
+        return ParallelLoad.run(() -> Connections.open(dataSource), plan, listener::tableLoaded);
     }
 
     private static void refuseExistingData(Connection connection, String target) throws SQLException {
