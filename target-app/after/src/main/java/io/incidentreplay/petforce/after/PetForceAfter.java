@@ -180,6 +180,10 @@ public final class PetForceAfter implements AutoCloseable {
             System.err.println("PetForce after: " + badSetting.getMessage());
             System.exit(2);
             return;
+        } catch (RuntimeException cannotStart) {
+            System.err.println("PetForce after: cannot start (is the database at DB_URL reachable?): " + cannotStart.getMessage());
+            System.exit(1);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(after::stop, "graceful-shutdown"));
         System.out.println("PetForce after listening on port " + after.port());

@@ -53,7 +53,8 @@ class AfterShutdownIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(response.body()).at("/data/weather/observation/conditions").asText()).isEqualTo("Fog");
             assertThat(app.process().waitFor(30, TimeUnit.SECONDS)).as("process exited").isTrue();
-            assertThat(app.output()).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
+            await("the drain's last log line").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(app.output()).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete")));
         }
     }
 }

@@ -109,6 +109,10 @@ public final class PetForceBefore implements AutoCloseable {
             System.err.println("PetForce before: " + badSetting.getMessage());
             System.exit(2);
             return;
+        } catch (RuntimeException cannotStart) {
+            System.err.println("PetForce before: cannot start (is the database at DB_URL reachable?): " + cannotStart.getMessage());
+            System.exit(1);
+            return;
         }
         // Deliberately no SIGTERM handling: the JVM exits at once and in-flight requests are dropped (A4).
         System.out.println("PetForce before listening on port " + before.port());

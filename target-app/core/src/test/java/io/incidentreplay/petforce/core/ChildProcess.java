@@ -66,9 +66,12 @@ public final class ChildProcess implements AutoCloseable {
         return process;
     }
 
-    /** SIGTERM, as ECS and Kubernetes send it. */
+    /**
+     * SIGTERM, as ECS and Kubernetes send it. Through the process handle: {@code Process.destroy()}
+     * would also close our end of the child's stdout, losing what it logs while it shuts down.
+     */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     @Override
