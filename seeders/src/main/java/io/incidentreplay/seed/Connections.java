@@ -46,7 +46,8 @@ final class Connections {
     }
 
     static String describe(DataSource dataSource) {
-        if (dataSource instanceof BaseDataSource pg) {
+        BaseDataSource pg = pgjdbc(dataSource);
+        if (pg != null) {
             String[] hosts = pg.getServerNames();
             int[] ports = pg.getPortNumbers();
             return new PostgresTarget(
@@ -56,5 +57,13 @@ final class Connections {
                     .describe();
         }
         return "the database behind " + dataSource.getClass().getSimpleName();
+    }
+
+    private static BaseDataSource pgjdbc(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(BaseDataSource.class) ? dataSource.unwrap(BaseDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 }

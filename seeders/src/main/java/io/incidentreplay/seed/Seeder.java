@@ -2,6 +2,7 @@ package io.incidentreplay.seed;
 
 import io.incidentreplay.petforce.Schema;
 import io.incidentreplay.seed.internal.DatasetPlan;
+import io.incidentreplay.seed.internal.LoadSessions;
 import io.incidentreplay.seed.internal.ParallelLoad;
 import io.incidentreplay.seed.internal.TableGenerator;
 import java.sql.Array;
@@ -55,8 +56,10 @@ public final class Seeder {
         return run(dataSource, spec, listener, true);
     }
 
-    private static SeedSummary run(DataSource dataSource, DatasetSpec spec, ProgressListener listener, boolean replace) {
+    private static SeedSummary run(DataSource target, DatasetSpec spec, ProgressListener listener, boolean replace) {
         long start = System.nanoTime();
+        String described = Connections.describe(target);
+        DataSource dataSource = new LoadSessions(target);
         // Datafaker's first use in a JVM loads its dictionaries (seconds on a busy machine): build the
         // pools while the database is checked and V1 applied, instead of after.
         CompletableFuture<DatasetPlan> plan = CompletableFuture.supplyAsync(() -> new DatasetPlan(spec));
@@ -65,7 +68,7 @@ public final class Seeder {
             if (replace) {
                 dropPetForceTables(connection);
             } else {
-                refuseExistingData(connection, Connections.describe(dataSource));
+                refuseExistingData(connection, described);
             }
             Schema.migrateTablesOnly(dataSource);
             Map<String, Long> rows = load(dataSource, plan.join(), listener);
@@ -84,7 +87,7 @@ public final class Seeder {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (SQLException e) {
-            throw new SeedException("seeding " + spec + " into " + Connections.describe(dataSource)
+            throw new SeedException("seeding " + spec + " into " + described
                     + " failed: " + e.getMessage(), e);
         }
     }

@@ -16,7 +16,7 @@ public final class TunedPostgres implements AutoCloseable {
 
     /** The settings applied, for benchmark reports. */
     public static final String SETTINGS =
-            "fsync=off, synchronous_commit=off, full_page_writes=off, max_wal_size=4GB, maintenance_work_mem=256MB";
+            "fsync=off, synchronous_commit=off, full_page_writes=off, max_wal_size=4GB";
 
     private final EmbeddedPostgres postgres;
 
@@ -30,7 +30,6 @@ public final class TunedPostgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("maintenance_work_mem", "256MB")
                 .start());
     }
 
