@@ -2,9 +2,13 @@ package io.incidentreplay.scenario.expect;
 
 import io.incidentreplay.scenario.measure.LatencySummary;
 import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestRecord;
 import io.incidentreplay.scenario.measure.RequestStats;
+import io.incidentreplay.scenario.measure.Timeline;
 import io.incidentreplay.scenario.measure.Timeline.Aggregation;
 import io.incidentreplay.scenario.measure.Window;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.DoublePredicate;
 import java.util.function.ToDoubleFunction;
@@ -83,6 +87,30 @@ public final class Expect {
             Window window = obs.window(phase);
             OptionalLong at = obs.timeline().firstAt(series, aggregation, window, condition);
             return at.isPresent() ? at.getAsLong() - window.fromMillis() : Double.POSITIVE_INFINITY;
+        });
+    }
+
+    /**
+     * p99 of the requests that started while a probe series held a condition — between two
+     * consecutive sampling rounds that both met it, so the moments around a state change (e.g. a
+     * breaker's half-open trial) are left out.
+     */
+    public static Measure p99While(String phase, String request, String series, Aggregation aggregation,
+            String conditionText, DoublePredicate condition) {
+        return new Measure(phase + " p99 of " + request + " while " + conditionText, " ms", obs -> {
+            List<Timeline.Point> points = obs.timeline().points(series, aggregation, obs.window(phase));
+            List<Window> held = new ArrayList<>();
+            for (int i = 0; i + 1 < points.size(); i++) {
+                if (condition.test(points.get(i).value()) && condition.test(points.get(i + 1).value())) {
+                    held.add(new Window(phase, points.get(i).atMillis(), points.get(i + 1).atMillis()));
+                }
+            }
+            long[] latencies = obs.requests().stream()
+                    .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
+                    .filter(r -> held.stream().anyMatch(w -> w.contains(r.startMillis())))
+                    .mapToLong(RequestRecord::latencyMillis)
+                    .toArray();
+            return latencies.length == 0 ? Double.NaN : LatencySummary.of(latencies).p99();
         });
     }
 

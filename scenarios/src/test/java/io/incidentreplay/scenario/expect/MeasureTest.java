@@ -83,4 +83,23 @@ class MeasureTest {
         assertThat(finding.met()).isFalse();
         assertThat(finding.reason()).contains("never ms > 10,000 ms");
     }
+
+    @Test
+    void p99WhileCountsOnlyRequestsBetweenTwoRoundsThatBothHeldTheCondition() {
+        // breaker open on both instances at 11,000 and 11,500; half-open (0 on i2) at 12,000; open again at 12,500
+        double[][] rounds = {{10_500, 0, 0}, {11_000, 1, 1}, {11_500, 1, 1}, {12_000, 1, 0}, {12_500, 1, 1}};
+        for (double[] r : rounds) {
+            timeline.add(new Sample((long) r[0], "breaker.weather.open", "i1", r[1]));
+            timeline.add(new Sample((long) r[0], "breaker.weather.open", "i2", r[2]));
+        }
+        requests.add(new RequestRecord("dashboard", 10_600, 500, 200, true));  // before it opened: timeout
+        requests.add(new RequestRecord("dashboard", 11_100, 4, 200, true));    // open: fast fallback
+        requests.add(new RequestRecord("dashboard", 11_900, 500, 200, true));  // half-open trial: excluded
+
+        Finding finding = Expect.p99While("fault", "dashboard", "breaker.weather.open", Aggregation.MIN,
+                "all weather breakers open", v -> v >= 1).atMost(100).evaluate(observations(0.1));
+
+        assertThat(finding.met()).isTrue();
+        assertThat(finding.measured()).isEqualTo(4);
+    }
 }

@@ -1,0 +1,142 @@
+package io.incidentreplay.scenario.engine;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.Toxic;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.incidentreplay.scenario.incident.Fault;
+import io.incidentreplay.scenario.incident.LoadProfile;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.incident.ToxicSpec;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Plays an incident's fault timeline against the running replay, aligned to the start of the load:
+ * toxics through the official Toxiproxy client (so a real Toxiproxy is just another URL), signals
+ * through the launcher. Every step is recorded as a {@link FaultEvent}, failures included.
+ */
+final class FaultScheduler implements AutoCloseable {
+
+    private final ToxiproxyClient toxiproxy;
+    private final String nameSuffix;
+    private final IntConsumer sigterm;
+    private final IntConsumer sigkill;
+    private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fault-timeline");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param nameSuffix appended to every toxic's name, so that the counters of one replay's toxic are
+     *     never mixed with an earlier replay's in the same environment
+     */
+    FaultScheduler(ToxiproxyClient toxiproxy, String nameSuffix, IntConsumer sigterm, IntConsumer sigkill) {
+        this.toxiproxy = toxiproxy;
+        this.nameSuffix = nameSuffix;
+        this.sigterm = sigterm;
+        this.sigkill = sigkill;
+    }
+
+    /** Schedules every fault relative to {@code loadStartMillis}; returns at once. */
+    void start(List<Fault> faults, LoadProfile load, TimeScale scale, long loadStartMillis) {
+        for (Fault fault : faults) {
+            long from = loadStartMillis + scale.apply(load.offsetOf(fault.phase())).toMillis();
+            long to = from + scale.apply(load.phase(fault.phase()).duration()).toMillis();
+            if (fault instanceof Fault.Toxic toxic) {
+                at(from, () -> apply(toxic, scale));
+                at(to, () -> remove(toxic, scale));
+            } else if (fault instanceof Fault.Signal signal) {
+                at(from, () -> signal(signal));
+            }
+        }
+    }
+
+    /** The name the toxic of this fault has on its proxy during this replay. */
+    String toxicName(Fault.Toxic fault) {
+        return fault.name() + nameSuffix;
+    }
+
+    List<FaultEvent> events() {
+        return List.copyOf(events);
+    }
+
+    private void at(long epochMillis, Runnable step) {
+        long delay = Math.max(0, epochMillis - System.currentTimeMillis());
+        scheduler.schedule(step, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void apply(Fault.Toxic fault, TimeScale scale) {
+        String what = describe(fault, scale);
+        try {
+            Proxy proxy = toxiproxy.getProxy(fault.proxy());
+            Toxic toxic = create(proxy, toxicName(fault), fault.toxic(), scale);
+            if (fault.toxic().toxicity() < 1f) {
+                toxic.setToxicity(fault.toxic().toxicity());
+            }
+            record(what, "applied");
+        } catch (IOException | RuntimeException e) {
+            record(what, "failed: " + e.getMessage());
+        }
+    }
+
+    private void remove(Fault.Toxic fault, TimeScale scale) {
+        String what = describe(fault, scale);
+        try {
+            toxiproxy.getProxy(fault.proxy()).toxics().get(toxicName(fault)).remove();
+            record(what, "removed");
+        } catch (IOException | RuntimeException e) {
+            record(what, "failed to remove: " + e.getMessage());
+        }
+    }
+
+    private void signal(Fault.Signal signal) {
+        String what = signal.kind() + " to instance " + signal.instance();
+        try {
+            (signal.kind() == Fault.Signal.Kind.SIGTERM ? sigterm : sigkill).accept(signal.instance());
+            record(what, "sent");
+        } catch (RuntimeException e) {
+            record(what, "failed: " + e.getMessage());
+        }
+    }
+
+    private static Toxic create(Proxy proxy, String name, ToxicSpec spec, TimeScale scale) throws IOException {
+        ToxicDirection stream = ToxicDirection.valueOf(spec.stream().toUpperCase(Locale.ROOT));
+        Map<String, Long> a = spec.scaledAttributes(scale);
+        return switch (spec.type()) {
+            case "latency" -> proxy.toxics().latency(name, stream, a.getOrDefault("latency", 0L))
+                    .setJitter(a.getOrDefault("jitter", 0L));
+            case "timeout" -> proxy.toxics().timeout(name, stream, a.getOrDefault("timeout", 0L));
+            case "bandwidth" -> proxy.toxics().bandwidth(name, stream, a.getOrDefault("rate", 0L));
+            case "slow_close" -> proxy.toxics().slowClose(name, stream, a.getOrDefault("delay", 0L));
+            case "reset_peer" -> proxy.toxics().resetPeer(name, stream, a.getOrDefault("timeout", 0L));
+            case "slicer" -> proxy.toxics().slicer(name, stream, a.getOrDefault("average_size", 0L),
+                    a.getOrDefault("delay", 0L));
+            case "limit_data" -> proxy.toxics().limitData(name, stream, a.getOrDefault("bytes", 0L));
+            default -> throw new IllegalArgumentException("unknown toxic type " + spec.type());
+        };
+    }
+
+    static String describe(Fault.Toxic fault, TimeScale scale) {
+        return fault.toxic().type() + " " + fault.toxic().scaledAttributes(scale) + " on " + fault.proxy()
+                + " (" + fault.toxic().stream() + ")";
+    }
+
+    private void record(String fault, String action) {
+        events.add(new FaultEvent(System.currentTimeMillis(), fault, action));
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,115 @@
+package io.incidentreplay.scenario.engine;
+
+import io.incidentreplay.scenario.engine.ReplayResult.JudgedFinding;
+import io.incidentreplay.scenario.engine.ReplayResult.TrafficSecond;
+import io.incidentreplay.scenario.expect.Expectation;
+import io.incidentreplay.scenario.expect.Finding;
+import io.incidentreplay.scenario.incident.Incident;
+import io.incidentreplay.scenario.incident.Incident.Role;
+import io.incidentreplay.scenario.incident.LoadProfile;
+import io.incidentreplay.scenario.incident.Phase;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.measure.LatencySummary;
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestRecord;
+import io.incidentreplay.scenario.measure.RequestStats;
+import io.incidentreplay.scenario.measure.Window;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns what a replay observed into windows, statistics, findings and a verdict. Pure functions. */
+final class Judgement {
+
+    private Judgement() {}
+
+    /** Each phase's window as run, in order, then {@code run} spanning the whole load. */
+    static Map<String, Window> windows(LoadProfile load, TimeScale scale, long loadStartMillis) {
+        Map<String, Window> windows = new LinkedHashMap<>();
+        long from = loadStartMillis;
+        for (Phase phase : load.phases()) {
+            long to = from + scale.apply(phase.duration()).toMillis();
+            windows.put(phase.name(), new Window(phase.name(), from, to));
+            from = to;
+        }
+        windows.put(Observations.RUN, new Window(Observations.RUN, loadStartMillis, from));
+        return windows;
+    }
+
+    /** Statistics per window, for all requests and for each request name of the mix. */
+    static List<RequestStats> stats(Observations observations, LoadProfile load) {
+        List<RequestStats> stats = new ArrayList<>();
+        for (String window : observations.phases().keySet()) {
+            stats.add(observations.stats(window, RequestStats.ALL));
+            load.mix().forEach(spec -> stats.add(observations.stats(window, spec.name())));
+        }
+        return stats;
+    }
+
+    /** Requests per second of the run, with errors by status and latency percentiles. */
+    static List<TrafficSecond> traffic(List<RequestRecord> requests, Window run) {
+        Map<Long, List<RequestRecord>> bySecond = new TreeMap<>();
+        for (RequestRecord r : requests) {
+            if (run.contains(r.startMillis())) {
+                bySecond.computeIfAbsent(run.fromMillis() + (r.startMillis() - run.fromMillis()) / 1000 * 1000,
+                        k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<TrafficSecond> seconds = new ArrayList<>();
+        bySecond.forEach((at, records) -> {
+            Map<String, Long> errors = new TreeMap<>();
+            records.stream().filter(r -> !r.ok()).forEach(r -> errors.merge(r.errorKey(), 1L, Long::sum));
+            LatencySummary latency = LatencySummary.of(records.stream().mapToLong(RequestRecord::latencyMillis).toArray());
+            seconds.add(new TrafficSecond(at, records.size(), errors, latency.p50(), latency.p99()));
+        });
+        return seconds;
+    }
+
+    /** Every expectation judged: the signature's and the budgets', whatever the role. */
+    static List<JudgedFinding> findings(Incident incident, Observations observations) {
+        List<JudgedFinding> findings = new ArrayList<>();
+        judge("signature", incident.signature(), observations, findings);
+        judge("budget", incident.budgets(), observations, findings);
+        return findings;
+    }
+
+    private static void judge(String kind, List<Expectation> expectations, Observations obs, List<JudgedFinding> into) {
+        for (Expectation e : expectations) {
+            into.add(new JudgedFinding(kind, e.evaluate(obs)));
+        }
+    }
+
+    /**
+     * The verdict for the role. An unverified fault beats everything: nothing was tested. Otherwise a
+     * baseline must meet its whole signature and a candidate every budget.
+     */
+    static Verdict verdict(Role role, List<JudgedFinding> findings, List<FaultCheck> faultChecks) {
+        if (faultChecks.stream().anyMatch(c -> !c.verified())) {
+            return Verdict.INVALID;
+        }
+        String kind = role == Role.BASELINE ? "signature" : "budget";
+        boolean allMet = findings.stream().filter(f -> f.kind().equals(kind)).allMatch(f -> f.finding().met());
+        if (role == Role.BASELINE) {
+            return allMet ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
+        }
+        return allMet ? Verdict.PASS : Verdict.FAIL;
+    }
+
+    /** The reasons behind the verdict, in numbers: the fault problems, then the decisive findings. */
+    static List<String> reasons(Role role, Verdict verdict, List<JudgedFinding> findings, List<FaultCheck> faultChecks) {
+        List<String> reasons = new ArrayList<>();
+        faultChecks.stream().filter(c -> !c.verified())
+                .forEach(c -> reasons.add("fault not applied: " + c.fault() + " — " + c.detail()));
+        String kind = role == Role.BASELINE ? "signature" : "budget";
+        boolean wantMet = verdict == Verdict.REPRODUCED || verdict == Verdict.PASS;
+        findings.stream()
+                .filter(f -> f.kind().equals(kind))
+                .map(JudgedFinding::finding)
+                .filter(f -> wantMet || !f.met())
+                .map(Finding::reason)
+                .forEach(reasons::add);
+        return reasons;
+    }
+}

@@ -1,0 +1,351 @@
+package io.incidentreplay.scenario.engine;
+
+import io.incidentreplay.fixtures.environment.ReplayEnvironment;
+import io.incidentreplay.fixtures.environment.launch.BuildInstance;
+import io.incidentreplay.fixtures.environment.launch.LaunchSpec;
+import io.incidentreplay.fixtures.environment.launch.Launcher;
+import io.incidentreplay.fixtures.loadbalancer.HealthCheckConfig;
+import io.incidentreplay.fixtures.loadbalancer.LoadBalancer;
+import io.incidentreplay.fixtures.loadbalancer.LoadBalancerConfig;
+import io.incidentreplay.scenario.engine.ReplayResult.BuildInfo;
+import io.incidentreplay.scenario.engine.ReplayResult.DatasetInfo;
+import io.incidentreplay.scenario.engine.ReplayResult.IncidentInfo;
+import io.incidentreplay.scenario.engine.ReplayResult.JudgedFinding;
+import io.incidentreplay.scenario.incident.Fault;
+import io.incidentreplay.scenario.incident.HealthCheck;
+import io.incidentreplay.scenario.incident.Incident;
+import io.incidentreplay.scenario.incident.Incident.Role;
+import io.incidentreplay.scenario.incident.Phase;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.incident.Topology;
+import io.incidentreplay.scenario.load.GatlingDriver;
+import io.incidentreplay.scenario.load.LoadPlan;
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestLog;
+import io.incidentreplay.scenario.measure.Sample;
+import io.incidentreplay.scenario.measure.Timeline;
+import io.incidentreplay.scenario.measure.Window;
+import io.incidentreplay.scenario.probe.MetricsProbe;
+import io.incidentreplay.scenario.probe.PgActivityProbe;
+import io.incidentreplay.scenario.probe.Probe;
+import io.incidentreplay.scenario.probe.ProbeSampler;
+import io.incidentreplay.seed.DatasetSpec;
+import io.incidentreplay.seed.TemplateCache;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Replays one incident on one build in a running {@link ReplayEnvironment}:
+ * clone the seeded dataset, launch the build's instances, put the load balancer model in front,
+ * start the probes, drive the load while the fault timeline plays, then judge and write the result.
+ * Teardown (toxics, load balancer, instances, the database clone) always runs.
+ */
+public final class ReplayEngine {
+
+    /** How many active users' tokens the load draws from (the seed's 12,000 active users at most). */
+    private static final int TOKENS = 2_000;
+
+    private final ReplayEnvironment environment;
+    private final Path outputDirectory;
+    private final PrintStream progress;
+
+    public ReplayEngine(ReplayEnvironment environment, Path outputDirectory, PrintStream progress) {
+        this.environment = environment;
+        this.outputDirectory = outputDirectory;
+        this.progress = progress;
+    }
+
+    /** The request of one replay. */
+    public record Request(Incident incident, Role role, Path buildJar, DatasetSpec dataset, TimeScale timeScale) {}
+
+    /** Runs the replay to its verdict; the result is also written to {@code <output>/<incident>/<role>/result.json}. */
+    public ReplayResult replay(Request request) {
+        Run run = new Run(request);
+        try {
+            run.execute();
+        } catch (RuntimeException e) {
+            run.broke(e);
+        } finally {
+            run.teardown();
+        }
+        ReplayResult result = run.result();
+        ResultWriter.write(result, run.directory);
+        return result;
+    }
+
+    /** The state of one replay, so that a failure at any step still yields a result. */
+    private final class Run {
+        final Request request;
+        final Incident incident;
+        final Topology topology;
+        final Path directory;
+        final long startedAt = System.currentTimeMillis();
+        final RequestLog log = new RequestLog();
+        final Timeline timeline = new Timeline();
+        final AtomicLong loadStart = new AtomicLong();
+        final List<String> notes = new ArrayList<>();
+        String database;
+        Launcher launcher;
+        LoadBalancer loadBalancer;
+        ProbeSampler sampler;
+        PgActivityProbe pgProbe;
+        FaultScheduler faults;
+        String gatlingReport;
+        RuntimeException failure;
+
+        Run(Request request) {
+            this.request = request;
+            this.incident = request.incident();
+            this.topology = incident.topology(request.role());
+            this.directory = outputDirectory.resolve(incident.id()).resolve(role());
+        }
+
+        String role() {
+            return request.role().name().toLowerCase(Locale.ROOT);
+        }
+
+        void execute() {
+            say("dataset " + request.dataset() + " ...");
+            database = cloneDataset();
+            List<String> tokens = activeUserTokens();
+            say("starting " + topology.instances() + " instance(s) of " + request.buildJar().getFileName() + " ...");
+            List<BuildInstance> instances = launch();
+            loadBalancer = startLoadBalancer(instances);
+            startProbes(instances);
+            faults = new FaultScheduler(environment.toxiproxy(), "-" + role() + "-" + startedAt,
+                    launcher::sigterm, launcher::sigkill);
+            runLoad(tokens);
+        }
+
+        String cloneDataset() {
+            String name = ("replay_" + incident.id() + "_" + role() + "_" + startedAt).replace('-', '_');
+            new TemplateCache(environment.adminJdbcUrl(), environment.dbUser(), environment.dbPassword())
+                    .cloneFor(request.dataset(), name);
+            return name;
+        }
+
+        List<String> activeUserTokens() {
+            String sql = "SELECT t.token FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.active ORDER BY u.id LIMIT "
+                    + TOKENS;
+            try (Connection c = DriverManager.getConnection(environment.directJdbcUrl(database), environment.dbUser(),
+                    environment.dbPassword());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
+                List<String> tokens = new ArrayList<>();
+                while (rs.next()) {
+                    tokens.add(rs.getString(1));
+                }
+                return tokens;
+            } catch (SQLException e) {
+                throw new ReplayException("cannot read the active users' tokens from " + database + ": " + e.getMessage(), e);
+            }
+        }
+
+        List<BuildInstance> launch() {
+            LaunchSpec spec = LaunchSpec.forJar(request.buildJar())
+                    .name(role())
+                    .instances(topology.instances())
+                    .jvmArgs(topology.jvmArgs())
+                    .env(environment.dependencyEnvironment(database))
+                    .env(topology.settings())
+                    .timeScale(request.timeScale().factor())
+                    .build();
+            launcher = new Launcher(directory.resolve("instances"));
+            return launcher.launch(spec);
+        }
+
+        LoadBalancer startLoadBalancer(List<BuildInstance> instances) {
+            HealthCheck hc = topology.healthCheck();
+            LoadBalancerConfig config = LoadBalancerConfig.custom()
+                    .name(incident.id() + "-" + role())
+                    .healthCheck(HealthCheckConfig.custom()
+                            .path(hc.path())
+                            .interval(hc.interval())
+                            .timeout(hc.timeout())
+                            .healthyThreshold(hc.healthyThreshold())
+                            .unhealthyThreshold(hc.unhealthyThreshold())
+                            .successCodes(hc.successCodes())
+                            .build())
+                    .idleTimeout(topology.idleTimeout())
+                    .deregistrationDelay(Duration.ofSeconds(30))
+                    .timeScale(request.timeScale().factor())
+                    .build();
+            LoadBalancer lb = LoadBalancer.create(config).start();
+            instances.forEach(i -> lb.register("127.0.0.1:" + i.port()));
+            awaitHealthy(lb, instances.size(), config);
+            return lb;
+        }
+
+        void awaitHealthy(LoadBalancer lb, int expected, LoadBalancerConfig config) {
+            HealthCheckConfig hc = config.healthCheck();
+            Duration bound = config.scaled(hc.interval().multipliedBy(hc.healthyThreshold() + 2)).plusSeconds(30);
+            long deadline = System.currentTimeMillis() + bound.toMillis();
+            while (lb.healthyCount() < expected) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new ReplayException(lb.healthyCount() + " of " + expected + " targets healthy after " + bound.toSeconds()
+                            + " s of health checks on " + hc.path() + " before the load; states: " + lb.targetStates());
+                }
+                pause(50);
+            }
+            say(expected + "/" + expected + " targets healthy at the load balancer " + lb.uri());
+        }
+
+        void startProbes(List<BuildInstance> instances) {
+            Map<String, URI> urls = new LinkedHashMap<>();
+            instances.forEach(i -> urls.put(i.name(), i.baseUrl()));
+            pgProbe = new PgActivityProbe(environment.directJdbcUrl(database), environment.dbUser(),
+                    environment.dbPassword(), database);
+            Probe targets = (at, tl) -> tl.add(new Sample(at, "lb.healthy", "lb", loadBalancer.healthyCount()));
+            Duration interval = request.timeScale().factor() < 0.5 ? Duration.ofMillis(250) : Duration.ofMillis(500);
+            sampler = new ProbeSampler(List.of(new MetricsProbe(() -> urls, interval.multipliedBy(4).dividedBy(5)),
+                    pgProbe, targets), timeline, interval);
+            sampler.start();
+        }
+
+        void runLoad(List<String> tokens) {
+            TimeScale scale = request.timeScale();
+            List<Phase> phases = incident.load().phases().stream()
+                    .map(p -> new Phase(p.name(), scale.apply(p.duration()), p.requestsPerSecond()))
+                    .toList();
+            Duration requestTimeout = scale.apply(topology.idleTimeout()).plusSeconds(5);
+            try (ProgressPrinter printer = new ProgressPrinter(progress, incident.id() + "/" + role(), log, timeline,
+                    loadBalancer::healthyCount, topology.instances())) {
+                LoadPlan plan = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), tokens,
+                        requestTimeout, log, at -> {
+                            loadStart.set(at);
+                            faults.start(incident.faults(), incident.load(), scale, at);
+                            printer.start(() -> Judgement.windows(incident.load(), scale, at));
+                        });
+                say("load: " + phases.size() + " phase(s), " + scale.apply(incident.load().duration()).toSeconds()
+                        + " s at time scale " + scale);
+                Path report = GatlingDriver.run(plan, directory.resolve("gatling"), incident.id() + " " + role());
+                gatlingReport = directory.relativize(report.resolve("index.html")).toString();
+            }
+        }
+
+        void broke(RuntimeException e) {
+            failure = e;
+            say("replay broke: " + e.getMessage());
+        }
+
+        void teardown() {
+            closeQuietly(faults);
+            closeQuietly(sampler);
+            closeQuietly(pgProbe);
+            closeQuietly(loadBalancer);
+            try {
+                environment.removeAllToxics();
+            } catch (RuntimeException e) {
+                notes.add("teardown: removing toxics failed: " + e.getMessage());
+            }
+            closeQuietly(launcher);
+            if (database != null) {
+                try {
+                    new TemplateCache(environment.adminJdbcUrl(), environment.dbUser(), environment.dbPassword()).drop(database);
+                } catch (RuntimeException e) {
+                    notes.add("teardown: dropping " + database + " failed: " + e.getMessage());
+                }
+            }
+        }
+
+        ReplayResult result() {
+            long start = loadStart.get() == 0 ? startedAt : loadStart.get();
+            Map<String, Window> windows = Judgement.windows(incident.load(), request.timeScale(), start);
+            Observations observations = new Observations(log.records(), timeline, windows, request.timeScale().factor());
+            List<JudgedFinding> findings = Judgement.findings(incident, observations);
+            List<FaultCheck> checks = faultChecks();
+            Verdict verdict;
+            List<String> reasons;
+            if (failure != null || loadStart.get() == 0) {
+                verdict = Verdict.INCOMPLETE;
+                reasons = List.of(failure == null ? "the load never started" : failure.getMessage());
+            } else {
+                verdict = Judgement.verdict(request.role(), findings, checks);
+                reasons = Judgement.reasons(request.role(), verdict, findings, checks);
+            }
+            return new ReplayResult(
+                    new IncidentInfo(incident.id(), incident.title(), incident.seedReference(), incident.story()),
+                    role(),
+                    new BuildInfo(request.buildJar().getFileName().toString(), request.buildJar().toString()),
+                    new DatasetInfo(request.dataset().preset().name().toLowerCase(Locale.ROOT), request.dataset().pets(),
+                            request.dataset().seed()),
+                    request.timeScale().factor(),
+                    environment.postgres().describe() + "; " + environment.faultPlane().describe(),
+                    startedAt, System.currentTimeMillis(),
+                    verdict, reasons, findings, List.copyOf(windows.values()),
+                    Judgement.stats(observations, incident.load()),
+                    Judgement.traffic(observations.requests(), windows.get(Observations.RUN)),
+                    timeline.samples(),
+                    faults == null ? List.of() : faults.events(),
+                    checks, gatlingReport, notes);
+        }
+
+        /** Each toxic of the timeline must have touched traffic, when the fault plane can tell. */
+        List<FaultCheck> faultChecks() {
+            List<FaultCheck> checks = new ArrayList<>();
+            List<FaultEvent> events = faults == null ? List.of() : faults.events();
+            for (Fault fault : incident.faults()) {
+                if (!(fault instanceof Fault.Toxic toxic)) {
+                    continue;
+                }
+                String what = FaultScheduler.describe(toxic, request.timeScale());
+                Optional<FaultEvent> applied = events.stream()
+                        .filter(e -> e.fault().equals(what) && e.action().equals("applied")).findFirst();
+                if (applied.isEmpty()) {
+                    String why = events.stream().filter(e -> e.fault().equals(what) && e.action().startsWith("failed"))
+                            .map(FaultEvent::action).findFirst().orElse("never applied");
+                    checks.add(new FaultCheck(what, false, why));
+                    continue;
+                }
+                var stats = environment.faultPlane().toxicStats(toxic.proxy(), faults.toxicName(toxic));
+                if (stats.isEmpty()) {
+                    notes.add("the fault plane cannot report what '" + what + "' touched; the fault is unverified");
+                    continue;
+                }
+                var s = stats.get();
+                checks.add(new FaultCheck(what, s.touchedTraffic(), String.format(Locale.US,
+                        "%,d chunks (%,d bytes) affected, %,d connections closed", s.chunksAffected(), s.bytesAffected(),
+                        s.connectionsClosed())));
+            }
+            return checks;
+        }
+
+        void say(String line) {
+            progress.println("[" + incident.id() + "/" + role() + "] " + line);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("interrupted while waiting for targets to become healthy", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // teardown goes on with the next part whatever this one did
+        }
+    }
+}
