@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = ReplayCli.Version.class,
         description = "Replays production incidents against a build: seeded PostgreSQL, an ALB model, "
                 + "Gatling load and Toxiproxy faults, with a verdict per build.",
-        subcommands = {ServeCommand.class, FaultProxyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ListCommand.class, ServeCommand.class, FaultProxyCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ReplayCli implements Runnable {
 
     /** Exit code for bad input: nothing was started. */

@@ -62,6 +62,7 @@ public final class ReplayEngine {
     private final ReplayEnvironment environment;
     private final Path outputDirectory;
     private final PrintStream progress;
+    private volatile Run active;
 
     public ReplayEngine(ReplayEnvironment environment, Path outputDirectory, PrintStream progress) {
         this.environment = environment;
@@ -75,16 +76,24 @@ public final class ReplayEngine {
     /** Runs the replay to its verdict; the result is also written to {@code <output>/<incident>/<role>/result.json}. */
     public ReplayResult replay(Request request) {
         Run run = new Run(request);
+        active = run;
         try {
             run.execute();
         } catch (RuntimeException e) {
             run.broke(e);
-        } finally {
-            run.teardown();
         }
-        ReplayResult result = run.result();
-        ResultWriter.write(result, run.directory);
-        return result;
+        return run.finish(null);
+    }
+
+    /**
+     * Ends the replay in progress now (Ctrl-C): its result is written as INCOMPLETE with what was
+     * observed so far, and its teardown runs. Safe to call at any time, from any thread.
+     */
+    public void abort(String why) {
+        Run run = active;
+        if (run != null) {
+            run.finish(why);
+        }
     }
 
     /** The state of one replay, so that a failure at any step still yields a result. */
@@ -106,6 +115,7 @@ public final class ReplayEngine {
         FaultScheduler faults;
         String gatlingReport;
         RuntimeException failure;
+        ReplayResult finished;
 
         Run(Request request) {
             this.request = request;
@@ -235,6 +245,24 @@ public final class ReplayEngine {
                 Path report = GatlingDriver.run(plan, directory.resolve("gatling"), incident.id() + " " + role());
                 gatlingReport = directory.relativize(report.resolve("index.html")).toString();
             }
+        }
+
+        /**
+         * Tears down, judges and writes the result, once: a later call (the main thread after an
+         * abort) gets the same result.
+         *
+         * @param abortedBecause why the replay was cut short, or null when it ran its course
+         */
+        synchronized ReplayResult finish(String abortedBecause) {
+            if (finished == null) {
+                if (abortedBecause != null) {
+                    failure = new ReplayException(abortedBecause);
+                }
+                teardown();
+                finished = result();
+                ResultWriter.write(finished, directory);
+            }
+            return finished;
         }
 
         void broke(RuntimeException e) {

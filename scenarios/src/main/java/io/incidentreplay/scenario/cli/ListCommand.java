@@ -1,0 +1,26 @@
+package io.incidentreplay.scenario.cli;
+
+import io.incidentreplay.scenario.incident.Incident;
+import io.incidentreplay.scenario.incidents.Incidents;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ./replay list}: every replayable incident with its story's source. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the incidents that can be replayed.")
+final class ListCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Incident incident : Incidents.all()) {
+            out.printf("%-18s %s%n%-18s dataset %s, time scale %s, source %s%n", incident.id(), incident.title(), "",
+                    incident.dataset(), incident.defaultTimeScale().factor(), incident.seedReference());
+        }
+        out.flush();
+    }
+}
