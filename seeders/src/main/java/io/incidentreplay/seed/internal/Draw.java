@@ -27,9 +27,4 @@ final class Draw {
     static long belowLong(long seed, long salt, long id, long bound) {
         return bound <= 0 ? 0 : (mix(seed, salt, id) >>> 1) % bound;
     }
-
-    /** True with the given probability. */
-    static boolean chance(long seed, long salt, long id, double probability) {
-        return (mix(seed, salt, id) >>> 11) * 0x1.0p-53 < probability;
-    }
 }
