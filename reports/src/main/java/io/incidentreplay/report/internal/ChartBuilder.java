@@ -1,0 +1,184 @@
+package io.incidentreplay.report.internal;
+
+import io.incidentreplay.report.internal.Charts.Chart;
+import io.incidentreplay.report.internal.Charts.Mark;
+import io.incidentreplay.report.internal.Charts.Series;
+import io.incidentreplay.report.internal.Charts.Span;
+import io.incidentreplay.report.internal.ReplayData.FaultEvent;
+import io.incidentreplay.report.internal.ReplayData.Sample;
+import io.incidentreplay.report.internal.ReplayData.TrafficSecond;
+import io.incidentreplay.report.internal.ReplayData.Window;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns one replay's traffic, probe timeline and fault events into the seven timeline charts.
+ * Gauges reported per instance (pool, breaker) are summed over instances per sampling round; the
+ * engine stamps every reading of a round with the same time, so the sums are exact.
+ */
+public final class ChartBuilder {
+
+    private final ReplayData data;
+    private final String run;
+    private final long origin;
+
+    /**
+     * @param run the role to tag series and annotations with on a comparison; null on a single report
+     */
+    public ChartBuilder(ReplayData data, String run) {
+        this.data = data;
+        this.run = run;
+        this.origin = data.loadStartMillis();
+    }
+
+    public Charts build() {
+        List<Chart> charts = List.of(
+                chart("throughput", "Throughput", "requests/s", false,
+                        traffic("requests/s", "requests", t -> t.requests())),
+                chart("latency", "Latency p50 / p99", "ms", false,
+                        concat(traffic("p50", "p50", t -> t.p50()), traffic("p99", "p99", t -> t.p99()))),
+                chart("errors", "Errors by status", "errors/s", false, errorsByStatus()),
+                chart("pool", "Connection pool (sum over instances)", "connections", true,
+                        summed(List.of("pool.active", "pool.idle", "pool.pending", "pool.max"))),
+                chart("database", "Database", "connections / queries", true,
+                        summed(List.of("db.active", "db.waiting", "db.connections"))),
+                chart("breaker", "Circuit breakers open (instances)", "instances", true, breakers()),
+                chart("targets", "Healthy targets at the load balancer", "targets", true,
+                        summed(List.of("lb.healthy", "instance.up"))));
+        return new Charts(charts, faultWindows(), phaseBoundaries(), signals());
+    }
+
+    private Chart chart(String id, String title, String unit, boolean stepped, List<Series> series) {
+        return new Chart(id, title, unit, stepped, series);
+    }
+
+    private List<Series> traffic(String label, String key, ToDoubleFunction<TrafficSecond> value) {
+        List<double[]> points = data.traffic().stream().map(t -> point(t.atMillis(), value.applyAsDouble(t))).toList();
+        return points.isEmpty() ? List.of() : List.of(series(label, key, points));
+    }
+
+    /** One series per status; a second without that status counts 0, so lines drop back instead of bridging. */
+    private List<Series> errorsByStatus() {
+        TreeSet<String> statuses = new TreeSet<>();
+        data.traffic().forEach(t -> statuses.addAll(t.errorsByStatus().keySet()));
+        List<Series> series = new ArrayList<>();
+        for (String status : statuses) {
+            List<double[]> points = data.traffic().stream()
+                    .map(t -> point(t.atMillis(), t.errorsByStatus().getOrDefault(status, 0L)))
+                    .toList();
+            series.add(series(status, "status " + status, points));
+        }
+        return series;
+    }
+
+    private List<Series> summed(List<String> names) {
+        List<Series> series = new ArrayList<>();
+        for (String name : names) {
+            Map<Long, Double> sums = sumBySample(name);
+            if (!sums.isEmpty()) {
+                series.add(series(name, name, points(sums)));
+            }
+        }
+        return series;
+    }
+
+    /** {@code breaker.<name>.open} is 1 per instance whose breaker is open: the sum is how many instances shed. */
+    private List<Series> breakers() {
+        TreeSet<String> names = new TreeSet<>();
+        data.timeline().stream().map(Sample::series)
+                .filter(s -> s != null && s.startsWith("breaker.") && s.endsWith(".open"))
+                .forEach(names::add);
+        List<Series> series = new ArrayList<>();
+        for (String name : names) {
+            String breaker = name.substring("breaker.".length(), name.length() - ".open".length());
+            series.add(series(breaker + " open", name, points(sumBySample(name))));
+        }
+        return series;
+    }
+
+    private Map<Long, Double> sumBySample(String series) {
+        Map<Long, Double> sums = new TreeMap<>();
+        data.timeline().stream().filter(s -> series.equals(s.series()))
+                .forEach(s -> sums.merge(s.atMillis(), s.value(), Double::sum));
+        return sums;
+    }
+
+    private List<double[]> points(Map<Long, Double> sums) {
+        return sums.entrySet().stream().map(e -> point(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Each fault from "applied" to its "removed"; one never removed stays shaded to the end of the run. */
+    private List<Span> faultWindows() {
+        Map<String, Long> open = new LinkedHashMap<>();
+        List<Span> spans = new ArrayList<>();
+        for (FaultEvent e : sortedEvents()) {
+            if ("applied".equals(e.action())) {
+                open.putIfAbsent(e.fault(), e.atMillis());
+            } else if ("removed".equals(e.action()) && open.containsKey(e.fault())) {
+                spans.add(new Span(seconds(open.remove(e.fault())), seconds(e.atMillis()), tagged(e.fault())));
+            }
+        }
+        long end = endMillis();
+        open.forEach((fault, from) -> spans.add(new Span(seconds(from), seconds(Math.max(from, end)), tagged(fault))));
+        return spans;
+    }
+
+    /** Signals (SIGTERM, SIGKILL) and failed fault steps: moments, not windows. */
+    private List<Mark> signals() {
+        return sortedEvents().stream()
+                .filter(e -> !"applied".equals(e.action()) && !"removed".equals(e.action()))
+                .map(e -> new Mark(seconds(e.atMillis()), tagged(e.action() + ": " + e.fault())))
+                .toList();
+    }
+
+    /** Every phase start, and the end of the last phase. */
+    private List<Mark> phaseBoundaries() {
+        List<Window> phases = data.phaseWindows();
+        List<Mark> marks = new ArrayList<>();
+        phases.forEach(p -> marks.add(new Mark(seconds(p.fromMillis()), tagged(p.name()))));
+        if (!phases.isEmpty()) {
+            marks.add(new Mark(seconds(phases.get(phases.size() - 1).toMillis()), tagged("end")));
+        }
+        return marks;
+    }
+
+    private List<FaultEvent> sortedEvents() {
+        List<FaultEvent> events = new ArrayList<>(data.faultEvents());
+        events.sort((a, b) -> Long.compare(a.atMillis(), b.atMillis()));
+        return events;
+    }
+
+    /** The end of the run window, or of the last observation when the run was cut short. */
+    private long endMillis() {
+        long end = data.phases().stream().mapToLong(Window::toMillis).max().orElse(origin);
+        end = Math.max(end, data.traffic().stream().mapToLong(t -> t.atMillis() + 1000).max().orElse(end));
+        return Math.max(end, data.timeline().stream().mapToLong(Sample::atMillis).max().orElse(end));
+    }
+
+    private Series series(String label, String key, List<double[]> points) {
+        return new Series(run == null ? label : run + " " + label, key, run, points);
+    }
+
+    private String tagged(String label) {
+        return run == null ? label : run + ": " + label;
+    }
+
+    private double[] point(long atMillis, double value) {
+        return new double[] {seconds(atMillis), value};
+    }
+
+    private double seconds(long atMillis) {
+        return (atMillis - origin) / 1000.0;
+    }
+
+    private static List<Series> concat(List<Series> a, List<Series> b) {
+        List<Series> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

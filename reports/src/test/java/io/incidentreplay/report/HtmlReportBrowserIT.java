@@ -1,0 +1,57 @@
+package io.incidentreplay.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentreplay.report.testsupport.HeadlessChromium;
+import io.incidentreplay.report.testsupport.RealisticResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens the written pages in Debian's headless Chromium, offline, and checks that every chart drew
+ * and no script error or console error happened. Screenshots stay in {@code target/screenshots/}
+ * for a human to look at. Skipped (visibly) where Chromium is not installed.
+ */
+class HtmlReportBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path output;
+
+    private HeadlessChromium chromium;
+
+    @BeforeEach
+    void needs_chromium() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(),
+                "Chromium is not installed at /usr/bin/chromium: the browser test is SKIPPED."
+                        + " Install it with 'apt-get install -y chromium' to run it");
+        chromium = new HeadlessChromium(output);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @Test
+    void replay_report_draws_all_seven_charts_without_errors() {
+        Path html = HtmlReport.write(RealisticResult.baseline(output));
+
+        String dom = chromium.dumpDom(html);
+        chromium.screenshot(html, SCREENSHOTS.resolve("report-baseline.png"));
+
+        assertThat(attribute(dom, "data-errors")).as("script and console errors on the page").isEmpty();
+        assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn by Chart.js").isEqualTo("7");
+        assertThat(dom).as("every chart got a canvas").containsPattern("(?s)(<canvas[^>]*>.*){7}");
+        assertThat(SCREENSHOTS.resolve("report-baseline.png")).isNotEmptyFile();
+    }
+
+    private static String attribute(String dom, String name) {
+        Matcher m = Pattern.compile("<body[^>]*\\s" + name + "=\"([^\"]*)\"").matcher(dom);
+        assertThat(m.find()).as("<body> has a " + name + " attribute (did the page script run?)").isTrue();
+        return m.group(1);
+    }
+}
