@@ -3,9 +3,11 @@ package io.incidentreplay.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentreplay.report.testsupport.HeadlessChromium;
+import io.incidentreplay.report.testsupport.Pages;
 import io.incidentreplay.report.testsupport.RealisticResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -47,6 +49,34 @@ class HtmlReportBrowserIT {
         assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn by Chart.js").isEqualTo("7");
         assertThat(dom).as("every chart got a canvas").containsPattern("(?s)(<canvas[^>]*>.*){7}");
         assertThat(SCREENSHOTS.resolve("report-baseline.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void comparison_incomplete_and_redacted_reports_draw_without_errors() {
+        Path baseline = RealisticResult.baseline(output);
+        Path comparison = ComparisonReport.write(baseline, RealisticResult.candidate(output), output.resolve("weather-cascade"));
+        Path incomplete = HtmlReport.write(Pages.fixture("incomplete.json", output));
+        Path redacted = HtmlReport.write(Pages.fixture("secrets.json", output));
+
+        for (Path page : List.of(comparison, incomplete, redacted)) {
+            String dom = chromium.dumpDom(page);
+            assertThat(attribute(dom, "data-errors")).as("errors on " + page).isEmpty();
+            assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn on " + page).isEqualTo("7");
+        }
+        chromium.screenshot(comparison, SCREENSHOTS.resolve("comparison.png"));
+        chromium.screenshot(incomplete, SCREENSHOTS.resolve("report-incomplete.png"));
+        assertThat(SCREENSHOTS.resolve("comparison.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void gate_index_opens_without_errors() {
+        Path index = GateIndex.write(List.of(RealisticResult.baseline(output), RealisticResult.failingCandidate(output)), output);
+
+        String dom = chromium.dumpDom(index);
+        chromium.screenshot(index, SCREENSHOTS.resolve("index.png"));
+
+        assertThat(attribute(dom, "data-errors")).as("errors on the index").isEmpty();
+        assertThat(dom).contains("GATE FAILS");
     }
 
     private static String attribute(String dom, String name) {
