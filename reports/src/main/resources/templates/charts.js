@@ -24,26 +24,28 @@
   data.faults.forEach(function (f) { xMin = Math.min(xMin, f.from); xMax = Math.max(xMax, f.to); });
   data.phases.concat(data.signals).forEach(function (m) { xMin = Math.min(xMin, m.at); xMax = Math.max(xMax, m.at); });
 
+  function label(a) { return a.run ? a.run + ': ' + a.label : a.label; }
+
   function annotations(first) {
     var all = {};
     data.faults.forEach(function (f, i) {
       all['fault' + i] = {
         type: 'box', xMin: f.from, xMax: f.to, drawTime: 'beforeDatasetsDraw',
         backgroundColor: 'rgba(214, 39, 40, 0.13)', borderWidth: 0,
-        label: { display: first, content: f.label, position: { x: 'start', y: 'start' }, color: '#8b1d1d', font: { size: 10 } }
+        label: { display: first, content: label(f), position: { x: 'start', y: 'start' }, color: '#8b1d1d', font: { size: 10 } }
       };
     });
     data.phases.forEach(function (p, i) {
       all['phase' + i] = {
-        type: 'line', xMin: p.at, xMax: p.at, borderColor: '#777777', borderWidth: 1, borderDash: [4, 4],
-        label: { display: true, content: p.label, position: 'start', backgroundColor: 'rgba(255,255,255,0.85)',
+        type: 'line', xMin: p.at, xMax: p.at, borderColor: '#777777', borderWidth: 1, borderDash: p.run === 'baseline' ? [2, 2] : [4, 4],
+        label: { display: true, content: label(p), position: 'start', backgroundColor: 'rgba(255,255,255,0.85)',
           color: '#333333', font: { size: 9 }, padding: 2 }
       };
     });
     data.signals.forEach(function (s, i) {
       all['signal' + i] = {
         type: 'line', xMin: s.at, xMax: s.at, borderColor: '#8b1d1d', borderWidth: 2,
-        label: { display: first, content: s.label, position: 'end', color: '#8b1d1d',
+        label: { display: first, content: label(s), position: 'end', color: '#8b1d1d',
           backgroundColor: 'rgba(255,255,255,0.85)', font: { size: 9 }, padding: 2 }
       };
     });

@@ -26,16 +26,20 @@ class ComparisonReportTest {
         assertThat(html).isEqualTo(incident.toAbsolutePath().resolve("comparison.html"));
         String page = Pages.read(html);
         assertThat(page).contains(">REPRODUCED<", ">PASS<", "href=\"baseline/report.html\"", "href=\"candidate/report.html\"");
-        assertThat(page).as("fault p99: 5,013 ms -> 212 ms, 4,801 ms (96 %) better")
-                .containsPattern("<td>fault</td><td>p99 ms</td><td class=\"num\">5,013</td><td class=\"num\">212</td>"
-                        + "<td class=\"num better\">-4,801 \\(-96 %\\)</td>");
+        assertThat(page).as("windows are the columns").contains("<th>metric</th><th class=\"num\">warm-up</th>"
+                + "<th class=\"num\">steady</th><th class=\"num\">fault</th><th class=\"num\">recovery</th><th class=\"num\">run</th>");
+        assertThat(page).as("fault p99: 5,013 ms -> 212 ms is 4,801 ms (96 %) better")
+                .contains("<td class=\"num better\">5,013 → 212<br><small>-4,801 (-96 %)</small></td>");
         assertThat(page).as("fewest healthy targets in the fault: 1 -> 3 is better")
-                .containsPattern("<td>fault</td><td>fewest healthy targets</td><td class=\"num\">1</td><td class=\"num\">3</td>"
-                        + "<td class=\"num better\">\\+2");
+                .contains("<td class=\"num better\">1 → 3<br><small>+2 (+200 %)</small></td>");
+        assertThat(page).as("more fallbacks is worse").contains("<td class=\"num worse\">0 → 95.7<br><small>+95.7</small></td>");
         assertThat(baseline.resolveSibling("report.html")).as("the linked reports were rendered").isRegularFile();
         JsonNode latency = Pages.chartData(page).get("charts").get(1).get("series");
         assertThat(latency).extracting(s -> s.get("run").asText() + " " + s.get("key").asText())
                 .containsExactly("baseline p50", "baseline p99", "candidate p50", "candidate p99");
+        JsonNode phases = Pages.chartData(page).get("phases");
+        assertThat(phases).as("identical schedules are marked once, not once per run").hasSize(5);
+        assertThat(phases.get(2).get("run").isNull()).isTrue();
         assertThat(latency.get(3).get("points").get(0).get(0).asDouble()).as("relative axis: seconds since load start")
                 .isEqualTo(0.0);
     }

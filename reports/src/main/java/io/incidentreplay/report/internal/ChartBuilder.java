@@ -120,11 +120,11 @@ public final class ChartBuilder {
             if ("applied".equals(e.action())) {
                 open.putIfAbsent(e.fault(), e.atMillis());
             } else if ("removed".equals(e.action()) && open.containsKey(e.fault())) {
-                spans.add(new Span(seconds(open.remove(e.fault())), seconds(e.atMillis()), tagged(e.fault())));
+                spans.add(new Span(seconds(open.remove(e.fault())), seconds(e.atMillis()), e.fault(), run));
             }
         }
         long end = endMillis();
-        open.forEach((fault, from) -> spans.add(new Span(seconds(from), seconds(Math.max(from, end)), tagged(fault))));
+        open.forEach((fault, from) -> spans.add(new Span(seconds(from), seconds(Math.max(from, end)), fault, run)));
         return spans;
     }
 
@@ -132,7 +132,7 @@ public final class ChartBuilder {
     private List<Mark> signals() {
         return sortedEvents().stream()
                 .filter(e -> !"applied".equals(e.action()) && !"removed".equals(e.action()))
-                .map(e -> new Mark(seconds(e.atMillis()), tagged(e.action() + ": " + e.fault())))
+                .map(e -> new Mark(seconds(e.atMillis()), e.action() + ": " + e.fault(), run))
                 .toList();
     }
 
@@ -140,9 +140,9 @@ public final class ChartBuilder {
     private List<Mark> phaseBoundaries() {
         List<Window> phases = data.phaseWindows();
         List<Mark> marks = new ArrayList<>();
-        phases.forEach(p -> marks.add(new Mark(seconds(p.fromMillis()), tagged(p.name()))));
+        phases.forEach(p -> marks.add(new Mark(seconds(p.fromMillis()), p.name(), run)));
         if (!phases.isEmpty()) {
-            marks.add(new Mark(seconds(phases.get(phases.size() - 1).toMillis()), tagged("end")));
+            marks.add(new Mark(seconds(phases.get(phases.size() - 1).toMillis()), "end", run));
         }
         return marks;
     }
@@ -164,9 +164,6 @@ public final class ChartBuilder {
         return new Series(run == null ? label : run + " " + label, key, run, points);
     }
 
-    private String tagged(String label) {
-        return run == null ? label : run + ": " + label;
-    }
 
     private double[] point(long atMillis, double value) {
         return new double[] {seconds(atMillis), value};

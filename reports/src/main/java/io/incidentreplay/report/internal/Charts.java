@@ -2,6 +2,9 @@ package io.incidentreplay.report.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The data every page hands to its chart script as one JSON document: the chart definitions with
@@ -28,11 +31,26 @@ public record Charts(List<Chart> charts, List<Span> faults, List<Mark> phases, L
      */
     public record Series(String label, String key, String run, List<double[]> points) {}
 
-    /** A shaded window, e.g. a toxic from applied to removed. */
-    public record Span(double from, double to, String label) {}
+    /**
+     * A shaded window, e.g. a toxic from applied to removed.
+     *
+     * @param run the run it belongs to on a comparison; null when it is the only run or both runs share it
+     */
+    public record Span(double from, double to, String label, String run) {
+        Span shared() {
+            return new Span(from, to, label, null);
+        }
+    }
 
-    /** A vertical line, e.g. a phase boundary or a SIGTERM. */
-    public record Mark(double at, String label) {}
+    /** A vertical line, e.g. a phase boundary or a SIGTERM; {@code run} as for {@link Span}. */
+    public record Mark(double at, String label, String run) {
+        Mark shared() {
+            return new Mark(at, label, null);
+        }
+    }
+
+    /** Within this many seconds, the same annotation of both runs is drawn once. */
+    private static final double SAME_MOMENT_SECONDS = 0.25;
 
     /** Both runs' series on the same charts, and both runs' annotations labelled with their role. */
     public static Charts overlay(Charts baseline, Charts candidate) {
@@ -43,13 +61,34 @@ public record Charts(List<Chart> charts, List<Span> faults, List<Mark> phases, L
             series.addAll(candidate.charts().get(i).series());
             merged.add(new Chart(b.id(), b.title(), b.unit(), b.stepped(), series));
         }
-        return new Charts(merged, concat(baseline.faults(), candidate.faults()),
-                concat(baseline.phases(), candidate.phases()), concat(baseline.signals(), candidate.signals()));
+        return new Charts(merged,
+                merge(baseline.faults(), candidate.faults(), (a, b) -> a.label().equals(b.label())
+                        && close(a.from(), b.from()) && close(a.to(), b.to()), Span::shared),
+                merge(baseline.phases(), candidate.phases(), Charts::sameMark, Mark::shared),
+                merge(baseline.signals(), candidate.signals(), Charts::sameMark, Mark::shared));
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
+    /**
+     * Both runs' annotations; one the candidate shares with the baseline (same schedule, same moment)
+     * is drawn once, unlabelled by run, so identical schedules do not stack shading and labels.
+     */
+    private static <T> List<T> merge(List<T> baseline, List<T> candidate, BiPredicate<T, T> same, UnaryOperator<T> shared) {
+        List<T> all = new ArrayList<>();
+        List<T> unmatched = new ArrayList<>(candidate);
+        for (T b : baseline) {
+            Optional<T> twin = unmatched.stream().filter(c -> same.test(b, c)).findFirst();
+            twin.ifPresent(unmatched::remove);
+            all.add(twin.isPresent() ? shared.apply(b) : b);
+        }
+        all.addAll(unmatched);
         return all;
+    }
+
+    private static boolean sameMark(Mark a, Mark b) {
+        return a.label().equals(b.label()) && close(a.at(), b.at());
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= SAME_MOMENT_SECONDS;
     }
 }

@@ -61,7 +61,10 @@ public final class Headlines {
 
     private Headlines() {}
 
-    /** The table: one row per window and metric, baseline, candidate, delta (green when better). */
+    /**
+     * The table: one row per metric, one column per window; each cell reads
+     * {@code baseline → candidate} with the delta below it (green when the candidate is better).
+     */
     public static String table(ReplayData baseline, ReplayData candidate) {
         Set<String> windows = new LinkedHashSet<>();
         baseline.phases().forEach(w -> windows.add(w.name()));
@@ -69,14 +72,16 @@ public final class Headlines {
         if (windows.isEmpty()) {
             return "<p class=\"empty\">Neither run recorded a phase, so there is nothing to compare.</p>\n";
         }
-        StringBuilder out = new StringBuilder("<table class=\"deltas\"><thead><tr><th>window</th><th>metric</th>"
-                + "<th class=\"num\">baseline</th><th class=\"num\">candidate</th><th class=\"num\">delta</th></tr></thead><tbody>\n");
-        for (String window : windows) {
-            Numbers b = numbers(baseline, window);
-            Numbers c = numbers(candidate, window);
-            for (Metric metric : METRICS) {
-                out.append(row(window, metric, metric.value().apply(b), metric.value().apply(c)));
+        StringBuilder out = new StringBuilder("<table class=\"deltas\"><thead><tr><th>metric</th>");
+        windows.forEach(w -> out.append("<th class=\"num\">").append(text(w)).append("</th>"));
+        out.append("</tr></thead><tbody>\n");
+        for (Metric metric : METRICS) {
+            out.append("<tr><td>").append(metric.name()).append("</td>");
+            for (String window : windows) {
+                out.append(cell(metric, metric.value().apply(numbers(baseline, window)),
+                        metric.value().apply(numbers(candidate, window))));
             }
+            out.append("</tr>\n");
         }
         return out.append("</tbody></table>\n").toString();
     }
@@ -88,17 +93,16 @@ public final class Headlines {
         return new Numbers(stats, data, span);
     }
 
-    private static String row(String window, Metric metric, OptionalDouble b, OptionalDouble c) {
-        String delta = "&mdash;";
+    private static String cell(Metric metric, OptionalDouble b, OptionalDouble c) {
+        String delta = "";
         String tone = "";
         if (b.isPresent() && c.isPresent()) {
             double d = c.getAsDouble() - b.getAsDouble();
-            delta = (d > 0 ? "+" : "") + number(d) + (b.getAsDouble() != 0
+            delta = d == 0 ? "±0" : (d > 0 ? "+" : "") + number(d) + (b.getAsDouble() != 0
                     ? String.format(Locale.US, " (%+.0f %%)", 100 * d / Math.abs(b.getAsDouble())) : "");
             tone = d == 0 ? "" : (d < 0) == metric.lowerIsBetter() ? " better" : " worse";
         }
-        return "<tr><td>" + text(window) + "</td><td>" + metric.name() + "</td><td class=\"num\">" + value(b)
-                + "</td><td class=\"num\">" + value(c) + "</td><td class=\"num" + tone + "\">" + delta + "</td></tr>\n";
+        return "<td class=\"num" + tone + "\">" + value(b) + " → " + value(c) + "<br><small>" + delta + "</small></td>";
     }
 
     private static String value(OptionalDouble v) {
