@@ -62,8 +62,8 @@ public final class ComparisonReport {
                 + column("Candidate", candidate, Links.replayReport(candidateJson, directory)) + "</div>\n"
                 + "<section id=\"deltas\">\n<h2>Headline numbers</h2>\n<p class=\"legend\">Delta = candidate − baseline;"
                 + " green where the candidate is better.</p>\n" + Headlines.table(baseline, candidate) + "</section>\n"
-                + charts() + "<footer>Written by incident-replay from " + text(baselineJson.toString()) + " and "
-                + text(candidateJson.toString()) + ". Charts: Chart.js, MIT License.</footer>\n";
+                + charts() + "<footer>Written by incident-replay from " + text(Links.relative(directory, baselineJson)) + " and "
+                + text(Links.relative(directory, candidateJson)) + ". Charts: Chart.js, MIT License.</footer>\n";
         Charts charts = Charts.overlay(new ChartBuilder(baseline, "baseline").build(),
                 new ChartBuilder(candidate, "candidate").build());
         return Page.write(directory.resolve(FILE_NAME), Page.withCharts("comparison", title, body, charts));
