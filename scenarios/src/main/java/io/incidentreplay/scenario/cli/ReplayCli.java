@@ -1,6 +1,7 @@
 package io.incidentreplay.scenario.cli;
 
 import io.incidentreplay.fixtures.faultproxy.cli.FaultProxyCommand;
+import io.incidentreplay.seed.cli.SeedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = ReplayCli.Version.class,
         description = "Replays production incidents against a build: seeded PostgreSQL, an ALB model, "
                 + "Gatling load and Toxiproxy faults, with a verdict per build.",
-        subcommands = {RunCommand.class, ListCommand.class, ServeCommand.class, FaultProxyCommand.class,
+        subcommands = {RunCommand.class, ListCommand.class, SeedCommand.class, ServeCommand.class, FaultProxyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ReplayCli implements Runnable {
 

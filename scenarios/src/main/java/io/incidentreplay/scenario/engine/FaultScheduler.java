@@ -113,8 +113,11 @@ final class FaultScheduler implements AutoCloseable {
         ToxicDirection stream = ToxicDirection.valueOf(spec.stream().toUpperCase(Locale.ROOT));
         Map<String, Long> a = spec.scaledAttributes(scale);
         return switch (spec.type()) {
-            case "latency" -> proxy.toxics().latency(name, stream, a.getOrDefault("latency", 0L))
-                    .setJitter(a.getOrDefault("jitter", 0L));
+            case "latency" -> {
+                var latency = proxy.toxics().latency(name, stream, a.getOrDefault("latency", 0L));
+                long jitter = a.getOrDefault("jitter", 0L);
+                yield jitter == 0 ? latency : latency.setJitter(jitter); // each update rewires every live link
+            }
             case "timeout" -> proxy.toxics().timeout(name, stream, a.getOrDefault("timeout", 0L));
             case "bandwidth" -> proxy.toxics().bandwidth(name, stream, a.getOrDefault("rate", 0L));
             case "slow_close" -> proxy.toxics().slowClose(name, stream, a.getOrDefault("delay", 0L));

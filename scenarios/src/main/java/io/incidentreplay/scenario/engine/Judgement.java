@@ -25,7 +25,38 @@ final class Judgement {
 
     private Judgement() {}
 
-    /** Each phase's window as run, in order, then {@code run} spanning the whole load. */
+    /**
+     * The windows as the faults really ran: a phase whose toxic was applied late starts when it was
+     * applied, and the phase after it starts when it was removed, so that no expectation judges a
+     * "fault" window in which the fault was not yet (or still) in place.
+     */
+    static Map<String, Window> windows(LoadProfile load, TimeScale scale, long loadStartMillis, List<FaultEvent> events,
+            Map<String, String> faultByPhase) {
+        Map<String, Window> planned = windows(load, scale, loadStartMillis);
+        Map<String, Window> actual = new LinkedHashMap<>(planned);
+        List<String> names = load.phases().stream().map(Phase::name).toList();
+        faultByPhase.forEach((phase, fault) -> {
+            Window w = actual.get(phase);
+            long applied = firstAt(events, fault, "applied");
+            if (applied > w.fromMillis() && applied < w.toMillis()) {
+                actual.put(phase, new Window(phase, applied, w.toMillis()));
+            }
+            int next = names.indexOf(phase) + 1;
+            long removed = firstAt(events, fault, "removed");
+            if (next < names.size() && removed > w.toMillis()) {
+                Window after = actual.get(names.get(next));
+                actual.put(after.name(), new Window(after.name(), Math.min(removed, after.toMillis()), after.toMillis()));
+            }
+        });
+        return actual;
+    }
+
+    private static long firstAt(List<FaultEvent> events, String fault, String action) {
+        return events.stream().filter(e -> e.fault().equals(fault) && e.action().equals(action))
+                .mapToLong(FaultEvent::atMillis).findFirst().orElse(-1);
+    }
+
+    /** Each phase's window as planned, in order, then {@code run} spanning the whole load. */
     static Map<String, Window> windows(LoadProfile load, TimeScale scale, long loadStartMillis) {
         Map<String, Window> windows = new LinkedHashMap<>();
         long from = loadStartMillis;

@@ -18,8 +18,8 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * Prints one line of live progress every two seconds while the load runs: phase, req/s, p99 and
- * errors of the last two seconds, pool active/pending summed over instances, breakers, healthy
+ * Prints one line of live progress every two seconds while the load runs: phase, and the req/s, p99
+ * and errors of the requests completed in the last two seconds, pool active/pending summed over instances, breakers, healthy
  * targets.
  */
 final class ProgressPrinter implements AutoCloseable {
@@ -55,7 +55,9 @@ final class ProgressPrinter implements AutoCloseable {
 
     private void print() {
         long now = System.currentTimeMillis();
-        List<RequestRecord> recent = log.records().stream().filter(r -> r.startMillis() >= now - EVERY_MILLIS).toList();
+        // by completion: a request stalled for seconds shows up when it ends, not never
+        List<RequestRecord> recent = log.records().stream()
+                .filter(r -> r.startMillis() + r.latencyMillis() >= now - EVERY_MILLIS).toList();
         LatencySummary latency = LatencySummary.of(recent.stream().mapToLong(RequestRecord::latencyMillis).toArray());
         long errors = recent.stream().filter(r -> !r.ok()).count();
         String phase = windows.get().values().stream()

@@ -46,7 +46,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Replays one incident on one build in a running {@link ReplayEnvironment}:
@@ -58,6 +63,9 @@ public final class ReplayEngine {
 
     /** How many active users' tokens the load draws from (the seed's 12,000 active users at most). */
     private static final int TOKENS = 2_000;
+
+    /** How long Ctrl-C waits for a replay that is already finishing. */
+    private static final long ABORT_GRACE_SECONDS = 15;
 
     private final ReplayEnvironment environment;
     private final Path outputDirectory;
@@ -92,7 +100,7 @@ public final class ReplayEngine {
     public void abort(String why) {
         Run run = active;
         if (run != null) {
-            run.finish(why);
+            run.abort(why);
         }
     }
 
@@ -116,6 +124,7 @@ public final class ReplayEngine {
         String gatlingReport;
         RuntimeException failure;
         ReplayResult finished;
+        final ReentrantLock finishing = new ReentrantLock();
 
         Run(Request request) {
             this.request = request;
@@ -253,16 +262,40 @@ public final class ReplayEngine {
          *
          * @param abortedBecause why the replay was cut short, or null when it ran its course
          */
-        synchronized ReplayResult finish(String abortedBecause) {
-            if (finished == null) {
-                if (abortedBecause != null) {
-                    failure = new ReplayException(abortedBecause);
+        ReplayResult finish(String abortedBecause) {
+            finishing.lock();
+            try {
+                if (finished == null) {
+                    if (abortedBecause != null) {
+                        failure = new ReplayException(abortedBecause);
+                    }
+                    teardown();
+                    finished = result();
+                    ResultWriter.write(finished, directory);
                 }
-                teardown();
-                finished = result();
-                ResultWriter.write(finished, directory);
+                return finished;
+            } finally {
+                finishing.unlock();
             }
-            return finished;
+        }
+
+        /**
+         * From a shutdown hook: finish now, unless the main thread is already finishing — then give it a
+         * bounded time, so a hung teardown can never keep the JVM from exiting (the launcher's own hook
+         * still kills the instances).
+         */
+        void abort(String why) {
+            try {
+                if (finishing.tryLock(ABORT_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    try {
+                        finish(why);
+                    } finally {
+                        finishing.unlock();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void broke(RuntimeException e) {
@@ -275,11 +308,7 @@ public final class ReplayEngine {
             closeQuietly(sampler);
             closeQuietly(pgProbe);
             closeQuietly(loadBalancer);
-            try {
-                environment.removeAllToxics();
-            } catch (RuntimeException e) {
-                notes.add("teardown: removing toxics failed: " + e.getMessage());
-            }
+            removeToxicsWithin(Duration.ofSeconds(10));
             closeQuietly(launcher);
             if (database != null) {
                 try {
@@ -290,9 +319,27 @@ public final class ReplayEngine {
             }
         }
 
+        /** Toxiproxy's API has no timeouts; a removal stuck behind a dead connection must not hang teardown. */
+        void removeToxicsWithin(Duration bound) {
+            CompletableFuture<Void> removal = CompletableFuture.runAsync(environment::removeAllToxics);
+            try {
+                removal.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                notes.add("teardown: removing toxics did not finish within " + bound.toSeconds() + " s");
+            } catch (ExecutionException e) {
+                notes.add("teardown: removing toxics failed: " + e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         ReplayResult result() {
             long start = loadStart.get() == 0 ? startedAt : loadStart.get();
-            Map<String, Window> windows = Judgement.windows(incident.load(), request.timeScale(), start);
+            Map<String, String> faultByPhase = new LinkedHashMap<>();
+            incident.faults().stream().filter(f -> f instanceof Fault.Toxic).map(f -> (Fault.Toxic) f)
+                    .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.describe(f, request.timeScale())));
+            Map<String, Window> windows = Judgement.windows(incident.load(), request.timeScale(), start,
+                    faults == null ? List.of() : faults.events(), faultByPhase);
             Observations observations = new Observations(log.records(), timeline, windows, request.timeScale().factor());
             List<JudgedFinding> findings = Judgement.findings(incident, observations);
             List<FaultCheck> checks = faultChecks();

@@ -7,8 +7,8 @@ package io.incidentreplay.scenario.incident;
  * @param weight its relative share of the traffic
  * @param path the path and query sent to the load balancer, e.g. {@code /api/v1/pets?page=1&limit=20}
  * @param authenticated whether it carries an active user's bearer token
- * @param fallbackMarker a body fragment that marks a degraded answer (e.g. {@code "cached":true}),
- *     or null when this request has none
+ * @param fallbackMarker a regular expression that, found in the body, marks a degraded answer (e.g.
+ *     {@code "(cached|unavailable)":true}), or null when this request has none
  */
 public record RequestSpec(String name, double weight, String path, boolean authenticated, String fallbackMarker) {
 

@@ -36,6 +36,8 @@ import java.util.Map;
  *   <li>Health checks as in the issue: every 30 s, 5 s timeout, healthy after 2; unhealthy after 2
  *       on the baseline (immediate fix) and 3 on the candidate (long-term fix); path {@code /} on the
  *       baseline, {@code /health/readiness} on the candidate.
+ *   <li>The {@code mvp} dataset (20 pets): the cascade needs no data volume, and on the before build
+ *       the pets list is WS1's unbounded query, which at volume would be a second incident.
  *   <li>Phases 30 s warm-up, 60 s steady, 120 s fault, 60 s recovery: at the default time scale 0.1
  *       the replay loads for 27 s. Valid under compression: every timer involved (stall, health
  *       checks, breaker window and open time, the build's weather timeout) is a timer the replay
@@ -56,7 +58,7 @@ final class WeatherCascade {
                         new Phase("fault", Duration.ofSeconds(120), 60),
                         new Phase("recovery", Duration.ofSeconds(60), 60)),
                 List.of(RequestSpec.get("dashboard", 2, "/api/v1/dashboard")
-                                .withFallbackMarker("\"cached\":true"),
+                                .withFallbackMarker("\"(cached|unavailable)\":true"),
                         RequestSpec.get("pets", 1, "/api/v1/pets?page=1&limit=20")));
         return new Incident(
                 "weather-cascade",
@@ -66,7 +68,7 @@ final class WeatherCascade {
                         + "load balancer's health check hit the dashboard, so 10 of 12 targets went unhealthy and 67% "
                         + "of requests failed for 47 minutes. The fix: a 5 s timeout, a circuit breaker with a cached "
                         + "fallback, and a readiness check that never calls the weather API.",
-                "ci",
+                "mvp",
                 topology("/", 2),
                 topology("/health/readiness", 3),
                 load,

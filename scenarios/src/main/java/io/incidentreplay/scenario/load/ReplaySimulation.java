@@ -9,7 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -98,7 +98,7 @@ public final class ReplaySimulation extends Simulation {
         request = spec.fallbackMarker() == null
                 ? request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"), status().in(200, 399))
                 : request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"),
-                        substring(spec.fallbackMarker()).count().saveAs("fallbacks"), status().in(200, 399));
+                        regex(spec.fallbackMarker()).count().saveAs("fallbacks"), status().in(200, 399));
         return exec(session -> session.set("t0", System.currentTimeMillis()))
                 .exec(request)
                 .exec(session -> record(spec, session));
