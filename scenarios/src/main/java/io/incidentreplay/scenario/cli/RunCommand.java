@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Runtime.getRuntime().removeShutdownHook(hook);
         }
-        return Verdicts.print(results, plan.output, out);
+        return Verdicts.report(results, plan.output, out);
     }
 
     private EnvironmentConfig environmentConfig(Path output) {

@@ -7,6 +7,7 @@ import io.incidentreplay.fixtures.environment.launch.Launcher;
 import io.incidentreplay.fixtures.loadbalancer.HealthCheckConfig;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancer;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancerConfig;
+import io.incidentreplay.report.HtmlReport;
 import io.incidentreplay.scenario.engine.ReplayResult.BuildInfo;
 import io.incidentreplay.scenario.engine.ReplayResult.DatasetInfo;
 import io.incidentreplay.scenario.engine.ReplayResult.IncidentInfo;
@@ -271,11 +272,21 @@ public final class ReplayEngine {
                     }
                     teardown();
                     finished = result();
-                    ResultWriter.write(finished, directory);
+                    writeReport(finished);
                 }
                 return finished;
             } finally {
                 finishing.unlock();
+            }
+        }
+
+        /** result.json, then report.html beside it: both exist even for an interrupted or broken replay. */
+        void writeReport(ReplayResult result) {
+            Path json = ResultWriter.write(result, directory);
+            try {
+                HtmlReport.write(json);
+            } catch (RuntimeException e) {
+                say("the HTML report could not be written (" + e.getMessage() + "); the result is in " + json);
             }
         }
 

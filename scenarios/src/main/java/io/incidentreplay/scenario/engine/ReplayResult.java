@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario.engine;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.incidentreplay.scenario.expect.Finding;
 import io.incidentreplay.scenario.measure.RequestStats;
 import io.incidentreplay.scenario.measure.Sample;
@@ -55,6 +56,7 @@ public record ReplayResult(
     /** The result file's format and version; bumped on any incompatible change. */
     public static final String FORMAT = "incident-replay/result@1";
 
+    @JsonProperty("format")
     public String format() {
         return FORMAT;
     }

@@ -1,0 +1,46 @@
+package io.incidentreplay.scenario.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentreplay.report.HtmlReport;
+import io.incidentreplay.scenario.engine.ReplayResult.BuildInfo;
+import io.incidentreplay.scenario.engine.ReplayResult.DatasetInfo;
+import io.incidentreplay.scenario.engine.ReplayResult.IncidentInfo;
+import io.incidentreplay.scenario.measure.Window;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private ReplayResult incomplete(String note) {
+        return new ReplayResult(new IncidentInfo("weather-cascade", "t", "seed", "story"), "baseline",
+                new BuildInfo("petforce-before.jar", "/x/petforce-before.jar"), new DatasetInfo("mvp", 20, 42), 0.1,
+                "embedded PostgreSQL", 1_000, 2_000, Verdict.INCOMPLETE, List.of("interrupted"), List.of(),
+                List.of(new Window("run", 1_000, 2_000)), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                List.of(note));
+    }
+
+    @Test
+    void writesTheVersionedFormatThatTheReportsRead() throws IOException {
+        Path json = ResultWriter.write(incomplete("nothing secret"), dir);
+
+        assertThat(Files.readString(json)).contains("\"format\" : \"" + ReplayResult.FORMAT + "\"");
+        assertThat(HtmlReport.write(json)).exists();
+    }
+
+    @Test
+    void noCredentialReachesTheResultFile() throws IOException {
+        Path json = ResultWriter.write(incomplete(
+                "instance log: Authorization: Bearer pft_0123456789abcdef, DB_URL=jdbc:postgresql://app:s3cret@db:5432/p"), dir);
+
+        String written = Files.readString(json);
+        assertThat(written).doesNotContain("pft_0123456789abcdef").doesNotContain("s3cret");
+    }
+}
