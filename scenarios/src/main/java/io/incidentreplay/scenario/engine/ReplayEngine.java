@@ -210,18 +210,26 @@ public final class ReplayEngine {
             return lb;
         }
 
+        /**
+         * Gives the health checks time to pass before the load. Targets that never pass do not stop the
+         * replay: an ALB fails open and routes to them anyway, and the budgets on healthy targets judge it
+         * (a candidate whose health-check path does not exist must FAIL, not break).
+         */
         void awaitHealthy(LoadBalancer lb, int expected, LoadBalancerConfig config) {
             HealthCheckConfig hc = config.healthCheck();
-            Duration bound = config.scaled(hc.interval().multipliedBy(hc.healthyThreshold() + 2)).plusSeconds(30);
+            Duration bound = config.scaled(hc.interval().multipliedBy(hc.healthyThreshold() + 2)).plusSeconds(5);
             long deadline = System.currentTimeMillis() + bound.toMillis();
-            while (lb.healthyCount() < expected) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new ReplayException(lb.healthyCount() + " of " + expected + " targets healthy after " + bound.toSeconds()
-                            + " s of health checks on " + hc.path() + " before the load; states: " + lb.targetStates());
-                }
+            while (lb.healthyCount() < expected && System.currentTimeMillis() < deadline) {
                 pause(50);
             }
-            say(expected + "/" + expected + " targets healthy at the load balancer " + lb.uri());
+            if (lb.healthyCount() < expected) {
+                String note = lb.healthyCount() + " of " + expected + " targets healthy after " + bound.toSeconds()
+                        + " s of health checks on " + hc.path() + "; the load starts anyway (the load balancer fails open)";
+                notes.add(note);
+                say(note);
+            } else {
+                say(expected + "/" + expected + " targets healthy at the load balancer " + lb.uri());
+            }
         }
 
         void startProbes(List<BuildInstance> instances) {

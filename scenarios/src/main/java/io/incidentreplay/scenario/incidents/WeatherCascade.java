@@ -17,6 +17,7 @@ import io.incidentreplay.scenario.incident.Topology;
 import io.incidentreplay.scenario.measure.Observations;
 import io.incidentreplay.scenario.measure.RequestStats;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,9 @@ import java.util.Map;
  * <ul>
  *   <li>4 instances instead of 12 (the issue's minimum), 60 req/s instead of 1,200 (100 per target
  *       in the seed would saturate 2 cores before the fault).
- *   <li>Two thirds of the traffic is the dashboard: with the ALB failing open, the 5xx share during
- *       the stall is the share of requests that touch the weather API, and the seed saw 67% errors.
+ *   <li>Three quarters of the traffic is the dashboard: with the ALB failing open, the 5xx share
+ *       during the stall is at most the share of requests that touch the weather API, and the seed
+ *       saw 67% errors; the signature asks for more than half.
  *   <li>The load balancer's request (idle) timeout is the seed's 30 s ("Request timeout exceeded
  *       (30000ms)"), shorter than the 47 s stall, so stalled dashboards end as 504s.
  *   <li>Health checks as in the issue: every 30 s, 5 s timeout, healthy after 2; unhealthy after 2
@@ -38,8 +40,9 @@ import java.util.Map;
  *       baseline, {@code /health/readiness} on the candidate.
  *   <li>The {@code mvp} dataset (20 pets): the cascade needs no data volume, and on the before build
  *       the pets list is WS1's unbounded query, which at volume would be a second incident.
- *   <li>Phases 30 s warm-up, 60 s steady, 120 s fault, 60 s recovery: at the default time scale 0.1
- *       the replay loads for 27 s. Valid under compression: every timer involved (stall, health
+ *   <li>Phases 100 s warm-up, 60 s steady, 120 s fault, 60 s recovery: at the default time scale 0.1
+ *       the replay loads for 34 s. The warm-up is never judged: it lets the JIT and the connection
+ *       pools of freshly started instances settle (both are real time, not scaled). Valid under compression: every timer involved (stall, health
  *       checks, breaker window and open time, the build's weather timeout) is a timer the replay
  *       scales, and the database does trivial work here.
  * </ul>
@@ -53,11 +56,11 @@ final class WeatherCascade {
 
     static Incident incident() {
         LoadProfile load = new LoadProfile(
-                List.of(new Phase("warm-up", Duration.ofSeconds(30), 60),
+                List.of(new Phase("warm-up", Duration.ofSeconds(100), 60),
                         new Phase("steady", Duration.ofSeconds(60), 60),
                         new Phase("fault", Duration.ofSeconds(120), 60),
                         new Phase("recovery", Duration.ofSeconds(60), 60)),
-                List.of(RequestSpec.get("dashboard", 2, "/api/v1/dashboard")
+                List.of(RequestSpec.get("dashboard", 3, "/api/v1/dashboard")
                                 .withFallbackMarker("\"(cached|unavailable)\":true"),
                         RequestSpec.get("pets", 1, "/api/v1/pets?page=1&limit=20")));
         return new Incident(
@@ -69,8 +72,8 @@ final class WeatherCascade {
                         + "of requests failed for 47 minutes. The fix: a 5 s timeout, a circuit breaker with a cached "
                         + "fallback, and a readiness check that never calls the weather API.",
                 "mvp",
-                topology("/", 2),
-                topology("/health/readiness", 3),
+                topology("/", 2, PetForceTimers.BEFORE),
+                topology("/health/readiness", 3, PetForceTimers.AFTER),
                 load,
                 List.of(Fault.toxic("weather-api", ToxicSpec.latency(STALL_MILLIS), "fault")),
                 List.of(
@@ -82,19 +85,24 @@ final class WeatherCascade {
                         Expect.millisUntil("breaker.weather.open", MAX, "fault", "= 1 on any instance", v -> v >= 1)
                                 .atMostScaled(Duration.ofSeconds(10)),
                         Expect.fallbackPercent("fault", "dashboard").atLeast(95),
-                        Expect.p99("fault", "dashboard").atMostScaled(Duration.ofSeconds(6)),
+                        // the weather timeout (5 s) plus a margin of 2 s, all incident time
+                        Expect.p99("fault", "dashboard").atMostScaled(Duration.ofSeconds(7)),
                         Expect.p99While("fault", "dashboard", "breaker.weather.open", MIN,
                                 "every weather breaker is open", v -> v >= 1).atMost(100),
-                        Expect.errorPercent(Observations.RUN, RequestStats.ALL).atMost(0.1)),
+                        Expect.errorPercent("steady", RequestStats.ALL).atMost(0.1),
+                        Expect.errorPercent("fault", RequestStats.ALL).atMost(0.1),
+                        Expect.errorPercent("recovery", RequestStats.ALL).atMost(0.1)),
                 true,
                 new TimeScale(0.1));
     }
 
-    private static Topology topology(String healthCheckPath, int unhealthyThreshold) {
+    private static Topology topology(String healthCheckPath, int unhealthyThreshold, Map<String, String> timers) {
+        Map<String, String> settings = new HashMap<>(timers);
+        settings.put("HTTP_MAX_THREADS", "100");
         return new Topology(INSTANCES,
                 new HealthCheck(healthCheckPath, Duration.ofSeconds(30), Duration.ofSeconds(5), 2, unhealthyThreshold, "200"),
                 Duration.ofSeconds(30),
-                Map.of("HTTP_MAX_THREADS", "100"),
+                settings,
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     }
 }

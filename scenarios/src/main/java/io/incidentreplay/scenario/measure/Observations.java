@@ -1,5 +1,7 @@
 package io.incidentreplay.scenario.measure;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record Observations(List<RequestRecord> requests, Timeline timeline, Map<
 
     public Observations {
         requests = List.copyOf(requests);
-        phases = Map.copyOf(phases);
+        phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases)); // keeps the phases' order
     }
 
     public Window window(String phase) {

@@ -1,0 +1,96 @@
+package io.incidentreplay.scenario.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentreplay.fixtures.environment.EnvironmentConfig;
+import io.incidentreplay.fixtures.environment.ReplayEnvironment;
+import io.incidentreplay.scenario.engine.ReplayEngine;
+import io.incidentreplay.scenario.engine.ReplayResult;
+import io.incidentreplay.scenario.engine.Verdict;
+import io.incidentreplay.scenario.incident.Fault;
+import io.incidentreplay.scenario.incident.Incident;
+import io.incidentreplay.scenario.incident.Incident.Role;
+import io.incidentreplay.scenario.incident.LoadProfile;
+import io.incidentreplay.scenario.incident.Phase;
+import io.incidentreplay.scenario.incident.ToxicSpec;
+import io.incidentreplay.scenario.incidents.Incidents;
+import io.incidentreplay.seed.DatasetSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine fails correctly: a replay that cannot fail proves nothing. */
+class ReplayEngineIT {
+
+    private static final Path OUTPUT = Path.of("target", "replay-engine-it").toAbsolutePath();
+    private static ReplayEnvironment environment;
+    private final Incident weatherCascade = Incidents.byId("weather-cascade");
+
+    @BeforeAll
+    static void startEnvironment() {
+        environment = new ReplayEnvironment(EnvironmentConfig.custom().embedded().runDirectory(OUTPUT.resolve("environment")).build());
+        environment.start();
+    }
+
+    @AfterAll
+    static void stopEnvironment() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @Test
+    void aCandidateWithTheBugFailsWithTheBudgetItBlew() {
+        ReplayResult result = replay("bug-as-candidate", weatherCascade, Role.CANDIDATE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("fault p99 of dashboard").contains(" > "));
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("run min lb.healthy"));
+    }
+
+    /**
+     * The stall is applied to the weather API while no traffic flows (the load pauses from the steady
+     * phase on, so nothing is in flight either): the candidate's health checks never call the weather
+     * API, so the toxic touches nothing, and nothing was tested.
+     */
+    @Test
+    void aReplayWhoseFaultTouchedNothingIsInvalidNeverAPass() {
+        List<Phase> quietFault = weatherCascade.load().phases().stream()
+                .map(p -> p.name().equals("steady") || p.name().equals("fault") ? new Phase(p.name(), p.duration(), 0) : p)
+                .toList();
+        Incident untouched = new Incident(weatherCascade.id(), weatherCascade.title(), weatherCascade.seedReference(),
+                weatherCascade.story(), weatherCascade.dataset(), weatherCascade.baselineTopology(),
+                weatherCascade.candidateTopology(), new LoadProfile(quietFault, weatherCascade.load().mix()),
+                weatherCascade.faults(), weatherCascade.signature(), weatherCascade.budgets(),
+                weatherCascade.validUnderCompression(), weatherCascade.defaultTimeScale());
+
+        ReplayResult result = replay("untouched-fault", untouched, Role.CANDIDATE, ReferenceJars.after());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
+        assertThat(result.reasons()).first().asString().startsWith("fault not applied: latency").contains("0 chunks");
+        assertThat(result.faultChecks()).singleElement().satisfies(check -> assertThat(check.verified()).isFalse());
+    }
+
+    @Test
+    void aFaultThatCouldNotBeAppliedMakesTheReplayInvalid() {
+        Incident misaddressed = new Incident(weatherCascade.id(), weatherCascade.title(), weatherCascade.seedReference(),
+                weatherCascade.story(), weatherCascade.dataset(), weatherCascade.baselineTopology(),
+                weatherCascade.candidateTopology(), weatherCascade.load(),
+                List.of(Fault.toxic("weather", ToxicSpec.latency(47_283), "fault")),
+                weatherCascade.signature(), weatherCascade.budgets(), weatherCascade.validUnderCompression(),
+                weatherCascade.defaultTimeScale());
+
+        ReplayResult result = replay("misaddressed-fault", misaddressed, Role.CANDIDATE, ReferenceJars.after());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.reasons()).first().asString().startsWith("fault not applied: latency").contains("failed");
+    }
+
+    private static ReplayResult replay(String test, Incident incident, Role role, Path jar) {
+        ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve(test), System.out);
+        return engine.replay(new ReplayEngine.Request(incident, role, jar, DatasetSpec.preset(incident.dataset()),
+                incident.defaultTimeScale()));
+    }
+}

@@ -1,0 +1,68 @@
+package io.incidentreplay.scenario.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentreplay.fixtures.environment.EnvironmentConfig;
+import io.incidentreplay.fixtures.environment.ReplayEnvironment;
+import io.incidentreplay.scenario.engine.ReplayEngine;
+import io.incidentreplay.scenario.engine.ReplayResult;
+import io.incidentreplay.scenario.engine.Verdict;
+import io.incidentreplay.scenario.incident.Incident;
+import io.incidentreplay.scenario.incident.Incident.Role;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.incidents.Incidents;
+import io.incidentreplay.seed.DatasetSpec;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The pre-release gate: every incident must still reproduce on its baseline and must pass on the
+ * candidate. In a plain {@code mvn verify} it runs each incident at its own (compressed) time scale
+ * and dataset; {@code mvn verify -Pgate} sets {@code replay.timeScale} and {@code replay.dataset}
+ * for the full-scale replay. Reports land in {@code scenarios/target/replay-gate/}.
+ */
+class ReplayGateIT {
+
+    private static ReplayEnvironment environment;
+    private static ReplayEngine engine;
+
+    @BeforeAll
+    static void startEnvironment() {
+        Path output = Path.of("target", "replay-gate").toAbsolutePath();
+        environment = new ReplayEnvironment(EnvironmentConfig.custom().embedded().runDirectory(output.resolve("environment")).build());
+        environment.start();
+        engine = new ReplayEngine(environment, output, System.out);
+    }
+
+    @AfterAll
+    static void stopEnvironment() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyIncidentReproducesOnItsBaselineAndPassesOnItsCandidate() {
+        return Incidents.all().stream().flatMap(incident -> Stream.of(
+                DynamicTest.dynamicTest(incident.id() + " on the baseline is REPRODUCED",
+                        () -> expect(incident, Role.BASELINE, ReferenceJars.before(), Verdict.REPRODUCED)),
+                DynamicTest.dynamicTest(incident.id() + " on the candidate PASSes",
+                        () -> expect(incident, Role.CANDIDATE, ReferenceJars.after(), Verdict.PASS))));
+    }
+
+    private static void expect(Incident incident, Role role, Path jar, Verdict expected) {
+        String scale = System.getProperty("replay.timeScale");
+        String dataset = System.getProperty("replay.dataset");
+        ReplayResult result = engine.replay(new ReplayEngine.Request(incident, role, jar,
+                DatasetSpec.preset(dataset == null || dataset.isBlank() ? incident.dataset() : dataset),
+                scale == null || scale.isBlank() ? incident.defaultTimeScale() : TimeScale.parse(scale)));
+
+        assertThat(result.verdict())
+                .as("%s on the %s: %s", incident.id(), result.role(), String.join("; ", result.reasons()))
+                .isEqualTo(expected);
+    }
+}
