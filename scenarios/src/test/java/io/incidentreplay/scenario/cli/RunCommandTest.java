@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Bad input is refused with a sentence that says what is allowed, before anything starts. */
+/** Bad input to run and gate is refused with a sentence that says what is allowed, before anything starts. */
 class RunCommandTest {
 
     private final StringWriter err = new StringWriter();
@@ -57,5 +57,15 @@ class RunCommandTest {
         assertThat(run("run", "weather-cascade", "--baseline-jar", "pom.xml", "--candidate-jar", "pom.xml",
                 "--env", "external")).isEqualTo(ReplayCli.USAGE_ERROR);
         assertThat(err.toString()).contains("--env external needs --jdbc-url");
+    }
+
+    @Test
+    void theGateChecksItsJarsAndTimeScaleBeforeStartingAnything() {
+        assertThat(run("gate", "--candidate-jar", "/nonexistent/app.jar")).isEqualTo(ReplayCli.USAGE_ERROR);
+        assertThat(err.toString()).contains("--candidate-jar: no build jar at /nonexistent/app.jar");
+
+        assertThat(run("gate", "--baseline-jar", "pom.xml", "--candidate-jar", "pom.xml", "--time-scale", "0"))
+                .isEqualTo(ReplayCli.USAGE_ERROR);
+        assertThat(err.toString()).contains("--time-scale: time scale must be between 0.01 and 10.0");
     }
 }
