@@ -112,6 +112,8 @@ public final class ReplayEngine {
         final Topology topology;
         final Path directory;
         final long startedAt = System.currentTimeMillis();
+        final long harnessCpuAtStart = cpuMillis(ProcessHandle.current());
+        long buildCpuMillis;
         final RequestLog log = new RequestLog();
         final Timeline timeline = new Timeline();
         final AtomicLong loadStart = new AtomicLong();
@@ -328,6 +330,10 @@ public final class ReplayEngine {
             closeQuietly(pgProbe);
             closeQuietly(loadBalancer);
             removeToxicsWithin(Duration.ofSeconds(10));
+            if (launcher != null) {
+                buildCpuMillis = launcher.instances().stream()
+                        .mapToLong(i -> ProcessHandle.of(i.pid()).map(ReplayEngine::cpuMillis).orElse(0L)).sum();
+            }
             closeQuietly(launcher);
             if (database != null) {
                 try {
@@ -385,7 +391,9 @@ public final class ReplayEngine {
                     Judgement.traffic(observations.requests(), windows.get(Observations.RUN)),
                     timeline.samples(),
                     faults == null ? List.of() : faults.events(),
-                    checks, gatlingReport, notes);
+                    checks, gatlingReport, notes,
+                    new ReplayResult.Resources(System.currentTimeMillis() - startedAt,
+                            cpuMillis(ProcessHandle.current()) - harnessCpuAtStart, buildCpuMillis));
         }
 
         /** Each toxic of the timeline must have touched traffic, when the fault plane can tell. */
@@ -421,6 +429,10 @@ public final class ReplayEngine {
         void say(String line) {
             progress.println("[" + incident.id() + "/" + role() + "] " + line);
         }
+    }
+
+    private static long cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     private static void pause(long millis) {

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param faultChecks whether each fault demonstrably took effect
  * @param gatlingReport path of Gatling's HTML report, relative to the result file; null if none
  * @param notes anything a reader must know to trust the numbers (e.g. what could not be verified)
+ * @param resources what the replay cost: wall time and CPU of the harness and of the build's instances
  */
 public record ReplayResult(
         IncidentInfo incident,
@@ -51,7 +52,8 @@ public record ReplayResult(
         List<FaultEvent> faultEvents,
         List<FaultCheck> faultChecks,
         String gatlingReport,
-        List<String> notes) {
+        List<String> notes,
+        Resources resources) {
 
     /** The result file's format and version; bumped on any incompatible change. */
     public static final String FORMAT = "incident-replay/result@1";
@@ -63,6 +65,22 @@ public record ReplayResult(
 
     /** The incident's identity and story. */
     public record IncidentInfo(String id, String title, String seedReference, String story) {}
+
+    /**
+     * What one replay cost.
+     *
+     * @param wallMillis from the start of the replay to its result
+     * @param harnessCpuMillis CPU of the harness JVM (load generator, load balancer, fault proxy, probes, stub)
+     * @param buildCpuMillis CPU of the build's instances together
+     */
+    public record Resources(long wallMillis, long harnessCpuMillis, long buildCpuMillis) {
+        /** The harness's share of the CPU the replay used, in percent (PostgreSQL not counted). */
+        @JsonProperty("harnessCpuPercent")
+        public double harnessCpuPercent() {
+            long total = harnessCpuMillis + buildCpuMillis;
+            return total == 0 ? 0 : 100.0 * harnessCpuMillis / total;
+        }
+    }
 
     /** The build under test. */
     public record BuildInfo(String name, String path) {}

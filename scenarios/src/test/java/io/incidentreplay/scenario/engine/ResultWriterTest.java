@@ -24,7 +24,7 @@ class ResultWriterTest {
                 new BuildInfo("petforce-before.jar", "/x/petforce-before.jar"), new DatasetInfo("mvp", 20, 42), 0.1,
                 "embedded PostgreSQL", 1_000, 2_000, Verdict.INCOMPLETE, List.of("interrupted"), List.of(),
                 List.of(new Window("run", 1_000, 2_000)), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                List.of(note));
+                List.of(note), new ReplayResult.Resources(1_000, 10, 20));
     }
 
     @Test
