@@ -5,8 +5,6 @@ import io.incidentreplay.scenario.engine.ReplayEngine;
 import io.incidentreplay.scenario.engine.ReplayResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +17,6 @@ import java.util.Locale;
 final class ReplayBatch {
 
     private ReplayBatch() {}
-
-    /** {@code replay-reports/<date-time>} under the working directory, unless the user chose. */
-    static Path output(Path chosen) {
-        Path out = chosen != null ? chosen
-                : Path.of("replay-reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return out.toAbsolutePath();
-    }
 
     /** @return the exit code: the worst verdict's */
     static int run(List<ReplayEngine.Request> requests, EnvironmentOptions options, Path output, PrintStream out) {

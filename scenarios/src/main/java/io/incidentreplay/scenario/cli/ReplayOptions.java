@@ -1,0 +1,78 @@
+package io.incidentreplay.scenario.cli;
+
+import io.incidentreplay.scenario.incident.Incident;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.seed.DatasetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Option;
+
+/** What run and gate share: the builds, the dataset, the time scale and where reports go, each checked. */
+final class ReplayOptions {
+
+    @Option(names = "--baseline-jar", description = "the baseline build (default: the reference before build)")
+    Path baselineJar;
+
+    @Option(names = "--candidate-jar", description = "the candidate build (default: the reference after build)")
+    Path candidateJar;
+
+    @Option(names = "--dataset", description = "dataset preset: mvp, ci or production (default: the incident's)")
+    String dataset;
+
+    @Option(names = "--time-scale", description = "factor for every timer, e.g. 0.1 = ten times faster (default: the incident's)")
+    String timeScale;
+
+    @Option(names = "--output", description = "where reports go (default: replay-reports/<date-time>)")
+    Path output;
+
+    Path baseline() {
+        return jar("--baseline-jar", baselineJar, "before");
+    }
+
+    Path candidate() {
+        return jar("--candidate-jar", candidateJar, "after");
+    }
+
+    /** The dataset to load: the user's preset, else the incident's. */
+    DatasetSpec dataset(Incident incident) {
+        try {
+            return DatasetSpec.preset(dataset == null ? incident.dataset() : dataset);
+        } catch (RuntimeException e) {
+            throw new UserError("--dataset: " + e.getMessage());
+        }
+    }
+
+    /** The time scale: the user's, else the incident's; refused for incidents not valid compressed. */
+    TimeScale timeScale(Incident incident) {
+        TimeScale scale;
+        try {
+            scale = timeScale == null ? incident.defaultTimeScale() : TimeScale.parse(timeScale);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--time-scale: " + e.getMessage());
+        }
+        if (!scale.isRealTime() && !incident.validUnderCompression()) {
+            throw new UserError("incident '" + incident.id() + "' is not valid under time compression; use --time-scale 1");
+        }
+        return scale;
+    }
+
+    /** {@code replay-reports/<date-time>} under the working directory, unless the user chose. */
+    Path output() {
+        Path out = output != null ? output
+                : Path.of("replay-reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return out.toAbsolutePath();
+    }
+
+    /** The user's jar, which must exist, else the reference build. */
+    private static Path jar(String option, Path given, String referenceBuild) {
+        if (given == null) {
+            return ReferenceBuilds.jar(referenceBuild);
+        }
+        if (!Files.isRegularFile(given)) {
+            throw new UserError(option + ": no build jar at " + given.toAbsolutePath());
+        }
+        return given.toAbsolutePath();
+    }
+}
