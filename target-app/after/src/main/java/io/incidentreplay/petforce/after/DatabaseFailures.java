@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Which SQL failures mean "the database is unavailable" (they count against the database breaker
@@ -18,7 +19,8 @@ final class DatabaseFailures {
             if (t instanceof DatabaseUnavailableException
                     || t instanceof SQLTransientConnectionException  // HikariCP: no connection within connectionTimeout
                     || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
+                    || t instanceof SQLRecoverableException
+                    || t instanceof TimeoutException) {              // the database call timeout
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -39,6 +39,7 @@ public final class PetForceAfter implements AutoCloseable {
     private final Metrics metrics;
     private final HikariDataSource pool;
     private final CircuitBreakerRegistry breakers;
+    private final BreakerGuardedDatabase database;
     private final ResilientWeather weather;
     private final HealthProbes probes;
     private final Javalin app;
@@ -53,7 +54,7 @@ public final class PetForceAfter implements AutoCloseable {
         CircuitBreaker weatherBreaker = breaker("weather", settings.weatherBreaker().toConfig(failure -> true));
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
 
-        Database database = new BreakerGuardedDatabase(new PooledDatabase(pool), databaseBreaker);
+        this.database = new BreakerGuardedDatabase(new PooledDatabase(pool), databaseBreaker, settings.databaseCallTimeout());
         this.weather = new ResilientWeather(
                 new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()),
                 settings.weather(), weatherBreaker, Clock.systemUTC());
@@ -140,6 +141,7 @@ public final class PetForceAfter implements AutoCloseable {
                 settings.shutdownTimeout().toMillis());
         app.stop();
         weather.close();
+        database.close();
         probes.close();
         pool.close();
         metrics.close();

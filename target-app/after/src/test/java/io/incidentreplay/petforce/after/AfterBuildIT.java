@@ -12,6 +12,7 @@ import io.incidentreplay.petforce.core.LogCapture;
 import io.incidentreplay.petforce.core.PetForceTestDatabase;
 import io.incidentreplay.petforce.core.WeatherStub;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -242,6 +243,33 @@ class AfterBuildIT {
         assertThat(took).as("ms to answer while the database breaker is open").isLessThan(500);
         assertThat(api.get("/health/liveness", null, BOUND).statusCode()).isEqualTo(200);
         dbUrl = null;
+    }
+
+    /**
+     * A database that stalls without answering (here: a lock nobody releases) is seen only through the
+     * call timeout; without it each request would wait out the pool and the breaker would never learn.
+     */
+    @Test
+    void aStalledDatabaseOpensTheBreakerThroughTheCallTimeout() throws Exception {
+        ApiClient api = start(Map.of("DB_CALL_TIMEOUT_MS", "300", "DB_STATEMENT_TIMEOUT_MS", "60000",
+                "DB_BREAKER_OPEN_MS", "60000"));
+        assertThat(api.get("/api/v1/pets", "token-1", BOUND).statusCode()).isEqualTo(200);
+
+        try (Connection locker = postgres.dataSource(dbUrl).getConnection()) {
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("LOCK TABLE pets IN ACCESS EXCLUSIVE MODE");
+
+            long t0 = System.nanoTime();
+            HttpResponse<String> stalled = api.get("/api/v1/pets", "token-1", BOUND);
+            long firstMillis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            assertThat(stalled.statusCode()).isEqualTo(503);
+            assertThat(stalled.body()).contains("longer than 300 ms");
+            assertThat(firstMillis).as("ms until the call timeout gave up").isBetween(250L, 5_000L);
+
+            await("database breaker open").atMost(Duration.ofSeconds(10)).until(() ->
+                    api.get("/api/v1/pets", "token-1", BOUND).body().contains("circuit breaker is open"));
+            locker.rollback();
+        }
     }
 
     @Test
