@@ -26,6 +26,7 @@ import io.incidentreplay.scenario.measure.RequestLog;
 import io.incidentreplay.scenario.measure.Sample;
 import io.incidentreplay.scenario.measure.Timeline;
 import io.incidentreplay.scenario.measure.Window;
+import io.incidentreplay.scenario.probe.HealthEndpointProbe;
 import io.incidentreplay.scenario.probe.MetricsProbe;
 import io.incidentreplay.scenario.probe.PgActivityProbe;
 import io.incidentreplay.scenario.probe.Probe;
@@ -37,6 +38,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -143,14 +145,35 @@ public final class ReplayEngine {
         void execute() {
             say("dataset " + request.dataset() + " ...");
             database = cloneDataset();
-            List<String> tokens = activeUserTokens();
+            List<LoadPlan.User> users = activeUsers();
             say("starting " + topology.instances() + " instance(s) of " + request.buildJar().getFileName() + " ...");
             List<BuildInstance> instances = launch();
             loadBalancer = startLoadBalancer(instances);
             startProbes(instances);
             faults = new FaultScheduler(environment.toxiproxy(), "-" + role() + "-" + startedAt,
                     launcher::sigterm, launcher::sigkill);
-            runLoad(tokens);
+            runLoad(users);
+            runFinalQueries();
+        }
+
+        /** The incident's after-the-load queries against the replay's database, into the timeline. */
+        void runFinalQueries() {
+            if (incident.finalQueries().isEmpty()) {
+                return;
+            }
+            long at = System.currentTimeMillis();
+            try (Connection c = DriverManager.getConnection(environment.directJdbcUrl(database), environment.dbUser(),
+                    environment.dbPassword());
+                    Statement s = c.createStatement()) {
+                for (Map.Entry<String, String> query : incident.finalQueries().entrySet()) {
+                    try (ResultSet rs = s.executeQuery(query.getValue())) {
+                        rs.next();
+                        timeline.add(new Sample(at, query.getKey(), "db", rs.getDouble(1)));
+                    }
+                }
+            } catch (SQLException e) {
+                notes.add("the final queries failed: " + e.getMessage());
+            }
         }
 
         String cloneDataset() {
@@ -160,18 +183,29 @@ public final class ReplayEngine {
             return name;
         }
 
-        List<String> activeUserTokens() {
-            String sql = "SELECT t.token FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.active ORDER BY u.id LIMIT "
-                    + TOKENS;
+        /** The active users' tokens, each with a live pet of one of the user's households (for writes). */
+        List<LoadPlan.User> activeUsers() {
+            String sql = """
+                    SELECT DISTINCT ON (u.id) t.token, p.id
+                      FROM users u
+                      JOIN api_tokens t ON t.user_id = u.id
+                      JOIN household_members m ON m.user_id = u.id
+                      JOIN pets p ON p.household_id = m.household_id AND p.deleted_at IS NULL
+                     WHERE u.active
+                     ORDER BY u.id, p.id
+                     LIMIT ?
+                    """;
             try (Connection c = DriverManager.getConnection(environment.directJdbcUrl(database), environment.dbUser(),
                     environment.dbPassword());
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(sql)) {
-                List<String> tokens = new ArrayList<>();
-                while (rs.next()) {
-                    tokens.add(rs.getString(1));
+                    PreparedStatement s = c.prepareStatement(sql)) {
+                s.setInt(1, TOKENS);
+                List<LoadPlan.User> users = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        users.add(new LoadPlan.User(rs.getString(1), rs.getLong(2)));
+                    }
                 }
-                return tokens;
+                return users;
             } catch (SQLException e) {
                 throw new ReplayException("cannot read the active users' tokens from " + database + ": " + e.getMessage(), e);
             }
@@ -241,12 +275,16 @@ public final class ReplayEngine {
                     environment.dbPassword(), database);
             Probe targets = (at, tl) -> tl.add(new Sample(at, "lb.healthy", "lb", loadBalancer.healthyCount()));
             Duration interval = request.timeScale().factor() < 0.5 ? Duration.ofMillis(250) : Duration.ofMillis(500);
-            sampler = new ProbeSampler(List.of(new MetricsProbe(() -> urls, interval.multipliedBy(4).dividedBy(5)),
-                    pgProbe, targets), timeline, interval);
+            Duration probeTimeout = interval.multipliedBy(4).dividedBy(5);
+            List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> urls, probeTimeout), pgProbe, targets));
+            if (!incident.healthEndpoints().isEmpty()) {
+                probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
+            }
+            sampler = new ProbeSampler(probes, timeline, interval);
             sampler.start();
         }
 
-        void runLoad(List<String> tokens) {
+        void runLoad(List<LoadPlan.User> users) {
             TimeScale scale = request.timeScale();
             List<Phase> phases = incident.load().phases().stream()
                     .map(p -> new Phase(p.name(), scale.apply(p.duration()), p.requestsPerSecond()))
@@ -254,7 +292,7 @@ public final class ReplayEngine {
             Duration requestTimeout = scale.apply(topology.idleTimeout()).plusSeconds(5);
             try (ProgressPrinter printer = new ProgressPrinter(progress, incident.id() + "/" + role(), log, timeline,
                     loadBalancer::healthyCount, topology.instances())) {
-                LoadPlan plan = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), tokens,
+                LoadPlan plan = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), users,
                         requestTimeout, log, at -> {
                             loadStart.set(at);
                             faults.start(incident.faults(), incident.load(), scale, at);

@@ -114,6 +114,24 @@ public final class Expect {
         });
     }
 
+    /**
+     * Writes acknowledged with a 2xx during the whole load minus the rows a final query found: a
+     * positive number is acknowledged writes that were lost.
+     *
+     * @param request the write's request name
+     * @param persistedSeries the final query's series counting the rows those writes left
+     */
+    public static Measure lostWrites(String request, String persistedSeries) {
+        return new Measure("acknowledged " + request + " writes missing from the database", "", obs -> {
+            long acknowledged = obs.requests().stream()
+                    .filter(r -> r.name().equals(request) && r.status() / 100 == 2)
+                    .count();
+            double persisted = obs.timeline().max(persistedSeries, Aggregation.SUM,
+                    new Window("all", Long.MIN_VALUE, Long.MAX_VALUE));
+            return acknowledged == 0 || Double.isNaN(persisted) ? Double.NaN : acknowledged - persisted;
+        });
+    }
+
     private static Measure latency(String phase, String request, String which, ToLongFunction<LatencySummary> pick) {
         return new Measure(phase + " " + which + " of " + request, " ms", obs -> {
             RequestStats stats = requests(obs, phase, request);

@@ -2,6 +2,7 @@ package io.incidentreplay.scenario.incident;
 
 import io.incidentreplay.scenario.expect.Expectation;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Objects;
  * the load, the faults on a timeline, and what each build must show — the baseline its
  * {@link #signature()}, the candidate its {@link #budgets()}. All times are incident time; the
  * replay's time scale shortens them.
+ *
+ * <p>{@link #healthEndpoints()} are sampled on every instance during the replay (series
+ * {@code health.<name>.ok} and {@code health.<name>.ms}); {@link #finalQueries()} run once against the
+ * replay's database after the load (series name to a SQL query returning one number), e.g. to count
+ * the rows the acknowledged writes should have left.
  *
  * <p>Adding an incident is one small class that returns one of these; see {@code Incidents}.
  */
@@ -25,7 +31,9 @@ public record Incident(
         List<Expectation> signature,
         List<Expectation> budgets,
         boolean validUnderCompression,
-        TimeScale defaultTimeScale) {
+        TimeScale defaultTimeScale,
+        Map<String, String> healthEndpoints,
+        Map<String, String> finalQueries) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -33,6 +41,8 @@ public record Incident(
             throw new IllegalArgumentException("incident id must be lower-case words joined by '-', but was '" + id + "'");
         }
         faults = List.copyOf(faults);
+        healthEndpoints = Map.copyOf(healthEndpoints);
+        finalQueries = Map.copyOf(finalQueries);
         signature = List.copyOf(signature);
         budgets = List.copyOf(budgets);
         for (Fault f : faults) {

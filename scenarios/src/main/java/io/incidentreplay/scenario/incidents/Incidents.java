@@ -15,6 +15,7 @@ public final class Incidents {
 
     static {
         add(WeatherCascade.incident());
+        add(DatabaseStall.incident());
     }
 
     private Incidents() {}

@@ -25,6 +25,7 @@ final class PetForceTimers {
             Map.entry("DB_IDLE_TIMEOUT_MS", "10000"),
             Map.entry("DB_STATEMENT_TIMEOUT_MS", "10000"),
             Map.entry("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "30000"),
+            Map.entry("DB_CALL_TIMEOUT_MS", "10000"),
             Map.entry("DB_BREAKER_WINDOW_MS", "10000"),
             Map.entry("DB_BREAKER_OPEN_MS", "30000"),
             Map.entry("WEATHER_TIMEOUT_MS", "5000"),

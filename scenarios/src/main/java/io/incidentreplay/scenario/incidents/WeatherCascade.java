@@ -93,7 +93,9 @@ final class WeatherCascade {
                         Expect.errorPercent("fault", RequestStats.ALL).atMost(0.1),
                         Expect.errorPercent("recovery", RequestStats.ALL).atMost(0.1)),
                 true,
-                new TimeScale(0.1));
+                new TimeScale(0.1),
+                Map.of(),
+                Map.of());
     }
 
     private static Topology topology(String healthCheckPath, int unhealthyThreshold, Map<String, String> timers) {

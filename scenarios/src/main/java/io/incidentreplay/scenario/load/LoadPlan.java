@@ -14,7 +14,7 @@ import java.util.function.LongConsumer;
  * @param baseUrl the load balancer, e.g. {@code http://127.0.0.1:41234}
  * @param phases each phase with its scaled duration
  * @param mix the requests, drawn by weight
- * @param tokens bearer tokens, used round robin by authenticated requests
+ * @param tokens the active users, used round robin by authenticated requests
  * @param requestTimeout how long the client waits for an answer before recording no-response
  * @param log where every request is recorded
  * @param onLoadStart told the epoch millisecond the first phase starts, to align the fault timeline
@@ -23,7 +23,7 @@ public record LoadPlan(
         String baseUrl,
         List<Phase> phases,
         List<RequestSpec> mix,
-        List<String> tokens,
+        List<User> tokens,
         Duration requestTimeout,
         RequestLog log,
         LongConsumer onLoadStart) {
@@ -37,6 +37,9 @@ public record LoadPlan(
                     + "seed users with api_tokens first");
         }
     }
+
+    /** An active user of the dataset: a bearer token and a pet of the user's household. */
+    public record User(String token, long petId) {}
 
     public Duration duration() {
         return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);

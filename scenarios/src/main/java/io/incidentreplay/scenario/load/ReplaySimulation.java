@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario.load;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
@@ -60,7 +61,9 @@ public final class ReplaySimulation extends Simulation {
     }
 
     private List<Map<String, Object>> tokenRecords() {
-        return plan.tokens().stream().map(t -> Map.<String, Object>of("token", t)).toList();
+        return plan.tokens().stream()
+                .map(u -> Map.<String, Object>of("token", u.token(), "petId", u.petId()))
+                .toList();
     }
 
     private OpenInjectionStep[] injection() {
@@ -91,7 +94,9 @@ public final class ReplaySimulation extends Simulation {
     }
 
     private ChainBuilder recorded(RequestSpec spec) {
-        HttpRequestActionBuilder request = http(spec.name()).get(spec.path());
+        HttpRequestActionBuilder request = spec.isWrite()
+                ? http(spec.name()).post(spec.path()).body(StringBody(spec.body())).asJson()
+                : http(spec.name()).get(spec.path());
         if (spec.authenticated()) {
             request = request.header("Authorization", "Bearer #{token}");
         }

@@ -17,6 +17,7 @@ import io.incidentreplay.scenario.incidents.Incidents;
 import io.incidentreplay.seed.DatasetSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ReplayEngineIT {
                 weatherCascade.story(), weatherCascade.dataset(), weatherCascade.baselineTopology(),
                 weatherCascade.candidateTopology(), new LoadProfile(quietFault, weatherCascade.load().mix()),
                 weatherCascade.faults(), weatherCascade.signature(), weatherCascade.budgets(),
-                weatherCascade.validUnderCompression(), weatherCascade.defaultTimeScale());
+                weatherCascade.validUnderCompression(), weatherCascade.defaultTimeScale(), Map.of(), Map.of());
 
         ReplayResult result = replay("untouched-fault", untouched, Role.CANDIDATE, ReferenceJars.after());
 
@@ -80,7 +81,7 @@ class ReplayEngineIT {
                 weatherCascade.candidateTopology(), weatherCascade.load(),
                 List.of(Fault.toxic("weather", ToxicSpec.latency(47_283), "fault")),
                 weatherCascade.signature(), weatherCascade.budgets(), weatherCascade.validUnderCompression(),
-                weatherCascade.defaultTimeScale());
+                weatherCascade.defaultTimeScale(), Map.of(), Map.of());
 
         ReplayResult result = replay("misaddressed-fault", misaddressed, Role.CANDIDATE, ReferenceJars.after());
 

@@ -61,7 +61,7 @@ class GatlingDriverIT {
                 List.of(new Phase("warm-up", Duration.ofSeconds(1), 20), new Phase("steady", Duration.ofSeconds(2), 40)),
                 List.of(RequestSpec.get("list", 3, "/list"),
                         RequestSpec.get("dashboard", 1, "/dashboard").withFallbackMarker("\"cached\":true")),
-                List.of("token-a", "token-b"),
+                List.of(new LoadPlan.User("token-a", 1), new LoadPlan.User("token-b", 2)),
                 Duration.ofSeconds(5), log, loadStart::set);
         long before = System.currentTimeMillis();
 

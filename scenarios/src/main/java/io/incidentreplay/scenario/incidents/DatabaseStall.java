@@ -1,0 +1,108 @@
+package io.incidentreplay.scenario.incidents;
+
+import static io.incidentreplay.scenario.measure.Timeline.Aggregation.MAX;
+import static io.incidentreplay.scenario.measure.Timeline.Aggregation.MIN;
+import static io.incidentreplay.scenario.measure.Timeline.Aggregation.SUM;
+
+import io.incidentreplay.scenario.expect.Expect;
+import io.incidentreplay.scenario.incident.Fault;
+import io.incidentreplay.scenario.incident.HealthCheck;
+import io.incidentreplay.scenario.incident.Incident;
+import io.incidentreplay.scenario.incident.LoadProfile;
+import io.incidentreplay.scenario.incident.Phase;
+import io.incidentreplay.scenario.incident.RequestSpec;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.incident.ToxicSpec;
+import io.incidentreplay.scenario.incident.Topology;
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestStats;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WS1 part 4, the database circuit breaker (seed 000 lines 457–496, 630–632, 762–770;
+ * incidents.md A3). The database stops answering; without a breaker every request waits out the
+ * 30 s pool acquire timeout, the pool saturates and the health check fails everywhere. With the fix,
+ * the breaker opens, requests fail fast with 503, readiness says not-ready while liveness stays up,
+ * and once the database is back every acknowledged write is still there.
+ *
+ * <p>Scaled to one machine (our choices where the seed gives none):
+ * <ul>
+ *   <li>3 instances, 40 req/s: dashboard and pets reads, and one write in five
+ *       ({@code POST /api/v1/pets/{id}/tasks}) whose acknowledgements are counted against the rows.
+ *   <li>The fault is a Toxiproxy {@code timeout} toxic of 5 s on the {@code postgres} proxy: data
+ *       stops flowing and each connection is cut after 5 s (0.5 s at the default scale), as a
+ *       database that hangs and then drops its clients. A {@code timeout=0} stall would be noticed
+ *       only by the driver's socket timeout, which counts whole seconds and cannot be compressed.
+ *   <li>Load balancer as an ALB's defaults except the seed's health-check settings; the baseline's
+ *       health check hits {@code /} (the dashboard, which reads the database), the candidate's
+ *       {@code /health/readiness}.
+ *   <li>Phases 100 s warm-up (not judged), 60 s steady, 90 s fault, 40 s recovery (the breaker's
+ *       30 s open state and a half-open trial; not judged), 60 s after; 35 s at the default time
+ *       scale 0.1. Valid under compression: the {@code mvp} dataset makes every query trivial, so
+ *       only timers matter, and all of them are scaled.
+ * </ul>
+ */
+final class DatabaseStall {
+
+    static final int INSTANCES = 3;
+    static final String WRITE_TITLE = "replay-write";
+
+    private DatabaseStall() {}
+
+    static Incident incident() {
+        LoadProfile load = new LoadProfile(
+                List.of(new Phase("warm-up", Duration.ofSeconds(100), 40),
+                        new Phase("steady", Duration.ofSeconds(60), 40),
+                        new Phase("fault", Duration.ofSeconds(90), 40),
+                        new Phase("recovery", Duration.ofSeconds(40), 40),
+                        new Phase("after", Duration.ofSeconds(60), 40)),
+                List.of(RequestSpec.get("dashboard", 2, "/api/v1/dashboard"),
+                        RequestSpec.get("pets", 2, "/api/v1/pets?page=1&limit=20"),
+                        RequestSpec.post("task", 1, "/api/v1/pets/#{petId}/tasks", "{\"title\":\"" + WRITE_TITLE + "\"}")));
+        return new Incident(
+                "database-stall",
+                "Database stall: without a breaker every request waits out the pool timeout",
+                "shared/seeds/000_2f4b318fcc7a1db3.txt lines 457-496, 630-632, 762-770 (WS1 part 4); docs incidents.md A3",
+                "When the database stopped answering, every request held a thread for the 30-second connection "
+                        + "acquire timeout, the pool saturated and the load balancer's health checks failed on every "
+                        + "instance. The fix is a circuit breaker that fails fast with 503, a readiness check that "
+                        + "reports the outage while liveness stays up, and writes that are never acknowledged unless "
+                        + "committed.",
+                "mvp",
+                topology("/", 2, PetForceTimers.BEFORE),
+                topology("/health/readiness", 3, PetForceTimers.AFTER),
+                load,
+                List.of(Fault.toxic("postgres", ToxicSpec.timeout(5_000), "fault")),
+                List.of(
+                        Expect.seriesMax("pool.pending", SUM, "fault").above(10),
+                        Expect.seriesMin("lb.healthy", SUM, "fault").below(1),
+                        Expect.p99("fault", RequestStats.ALL).atLeastScaled(Duration.ofSeconds(27))),
+                List.of(
+                        Expect.millisUntil("breaker.database.open", MAX, "fault", "= 1 on any instance", v -> v >= 1)
+                                .atMostScaled(Duration.ofSeconds(20)),
+                        Expect.p99While("fault", RequestStats.ALL, "breaker.database.open", MIN,
+                                "every database breaker is open", v -> v >= 1).atMost(100),
+                        Expect.seriesMin("health.readiness.ok", MAX, "fault").below(1),
+                        Expect.seriesMin("health.liveness.ok", SUM, Observations.RUN).atLeast(INSTANCES),
+                        Expect.errorPercent("steady", RequestStats.ALL).atMost(0.1),
+                        Expect.errorPercent("after", RequestStats.ALL).atMost(0.1),
+                        Expect.lostWrites("task", "db.tasks.replay_writes").atMost(0)),
+                true,
+                new TimeScale(0.1),
+                Map.of("readiness", "/health/readiness", "liveness", "/health/liveness"),
+                Map.of("db.tasks.replay_writes", "SELECT count(*) FROM tasks WHERE title = '" + WRITE_TITLE + "'"));
+    }
+
+    private static Topology topology(String healthCheckPath, int unhealthyThreshold, Map<String, String> timers) {
+        Map<String, String> settings = new HashMap<>(timers);
+        settings.put("HTTP_MAX_THREADS", "100");
+        return new Topology(INSTANCES,
+                new HealthCheck(healthCheckPath, Duration.ofSeconds(30), Duration.ofSeconds(5), 2, unhealthyThreshold, "200"),
+                Duration.ofSeconds(60),
+                settings,
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+}
