@@ -1,0 +1,78 @@
+package io.incidentreplay.scenario.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C in the middle of {@code ./replay run}: the replay's result and report are still written,
+ * as INCOMPLETE with what was observed, and no instance of the build outlives the harness.
+ */
+class InterruptedReplayIT {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void ctrlCDuringTheLoadLeavesAnIncompleteResultAndReportAndNoInstance() throws Exception {
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        Path replayJar = Path.of("target", "replay.jar").toAbsolutePath();
+        assumeTrue(Files.isRegularFile(replayJar) && Files.isRegularFile(home.resolve("target-app/before/target/petforce-before.jar")),
+                "replay.jar or the before build is not packaged; run the whole reactor (mvn verify)");
+        Process replay = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dreplay.home=" + home, "-jar", replayJar.toString(),
+                "run", "weather-cascade", "--build", "baseline", "--output", output.toString())
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> readLines(replay, lines));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await("the load has started").atMost(Duration.ofMinutes(3))
+                    .until(() -> lines.stream().anyMatch(l -> l.contains("] steady ")));
+            List<ProcessHandle> instances = replay.toHandle().descendants().toList();
+
+            new ProcessBuilder("kill", "-INT", Long.toString(replay.pid())).start().waitFor();
+
+            assertThat(replay.waitFor(60, TimeUnit.SECONDS)).as("the harness exits after Ctrl-C").isTrue();
+            Path result = output.resolve("weather-cascade/baseline/result.json");
+            JsonNode json = new ObjectMapper().readTree(result.toFile());
+            assertThat(json.get("verdict").asText()).isEqualTo("INCOMPLETE");
+            assertThat(json.get("reasons").toString()).contains("interrupted");
+            assertThat(json.get("traffic").size()).as("seconds of traffic observed before Ctrl-C").isPositive();
+            assertThat(result.resolveSibling("report.html")).exists();
+            await("every instance is gone").atMost(Duration.ofSeconds(20))
+                    .until(() -> instances.stream().noneMatch(ProcessHandle::isAlive));
+        } finally {
+            replay.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            replay.destroyForcibly();
+        }
+    }
+
+    private static void readLines(Process process, List<String> lines) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+}
