@@ -6,18 +6,15 @@ import static io.incidentreplay.scenario.measure.Timeline.Aggregation.SUM;
 
 import io.incidentreplay.scenario.expect.Expect;
 import io.incidentreplay.scenario.incident.Fault;
-import io.incidentreplay.scenario.incident.HealthCheck;
 import io.incidentreplay.scenario.incident.Incident;
 import io.incidentreplay.scenario.incident.LoadProfile;
 import io.incidentreplay.scenario.incident.Phase;
 import io.incidentreplay.scenario.incident.RequestSpec;
 import io.incidentreplay.scenario.incident.TimeScale;
 import io.incidentreplay.scenario.incident.ToxicSpec;
-import io.incidentreplay.scenario.incident.Topology;
 import io.incidentreplay.scenario.measure.Observations;
 import io.incidentreplay.scenario.measure.RequestStats;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,8 +69,8 @@ final class WeatherCascade {
                         + "of requests failed for 47 minutes. The fix: a 5 s timeout, a circuit breaker with a cached "
                         + "fallback, and a readiness check that never calls the weather API.",
                 "mvp",
-                topology("/", 2, PetForceTimers.BEFORE),
-                topology("/health/readiness", 3, PetForceTimers.AFTER),
+                PetForce.topology(INSTANCES, "/", 2, Duration.ofSeconds(30), PetForce.BEFORE),
+                PetForce.topology(INSTANCES, "/health/readiness", 3, Duration.ofSeconds(30), PetForce.AFTER),
                 load,
                 List.of(Fault.toxic("weather-api", ToxicSpec.latency(STALL_MILLIS), "fault")),
                 List.of(
@@ -96,15 +93,5 @@ final class WeatherCascade {
                 new TimeScale(0.1),
                 Map.of(),
                 Map.of());
-    }
-
-    private static Topology topology(String healthCheckPath, int unhealthyThreshold, Map<String, String> timers) {
-        Map<String, String> settings = new HashMap<>(timers);
-        settings.put("HTTP_MAX_THREADS", "100");
-        return new Topology(INSTANCES,
-                new HealthCheck(healthCheckPath, Duration.ofSeconds(30), Duration.ofSeconds(5), 2, unhealthyThreshold, "200"),
-                Duration.ofSeconds(30),
-                settings,
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     }
 }
