@@ -422,7 +422,7 @@ public final class ReplayEngine {
                     new DatasetInfo(request.dataset().preset().name().toLowerCase(Locale.ROOT), request.dataset().pets(),
                             request.dataset().seed()),
                     request.timeScale().factor(),
-                    environment.postgres().describe() + "; " + environment.faultPlane().describe(),
+                    harnessVersion() + "; " + environment.postgres().describe() + "; " + environment.faultPlane().describe(),
                     startedAt, System.currentTimeMillis(),
                     verdict, reasons, findings, List.copyOf(windows.values()),
                     Judgement.stats(observations, incident.load()),
@@ -467,6 +467,12 @@ public final class ReplayEngine {
         void say(String line) {
             progress.println("[" + incident.id() + "/" + role() + "] " + line);
         }
+    }
+
+    /** e.g. {@code Incident Replay 0.1.0 on Java 17.0.15}: what produced the numbers, for the report. */
+    static String harnessVersion() {
+        String version = ReplayEngine.class.getPackage().getImplementationVersion();
+        return "Incident Replay " + (version == null ? "(development build)" : version) + " on Java " + Runtime.version();
     }
 
     private static long cpuMillis(ProcessHandle process) {
