@@ -5,9 +5,9 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.incidentreplay.scenario.incident.Fault;
-import io.incidentreplay.scenario.incident.LoadProfile;
 import io.incidentreplay.scenario.incident.TimeScale;
 import io.incidentreplay.scenario.incident.ToxicSpec;
+import io.incidentreplay.scenario.measure.Window;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -47,16 +47,15 @@ final class FaultScheduler implements AutoCloseable {
         this.sigkill = sigkill;
     }
 
-    /** Schedules every fault relative to {@code loadStartMillis}; returns at once. */
-    void start(List<Fault> faults, LoadProfile load, TimeScale scale, long loadStartMillis) {
+    /** Schedules every fault at the start (and a toxic's removal at the end) of its phase's planned window. */
+    void start(List<Fault> faults, Map<String, Window> plannedWindows, TimeScale scale) {
         for (Fault fault : faults) {
-            long from = loadStartMillis + scale.apply(load.offsetOf(fault.phase())).toMillis();
-            long to = from + scale.apply(load.phase(fault.phase()).duration()).toMillis();
+            Window phase = plannedWindows.get(fault.phase());
             if (fault instanceof Fault.Toxic toxic) {
-                at(from, () -> apply(toxic, scale));
-                at(to, () -> remove(toxic, scale));
+                at(phase.fromMillis(), () -> apply(toxic, scale));
+                at(phase.toMillis(), () -> remove(toxic, scale));
             } else if (fault instanceof Fault.Signal signal) {
-                at(from, () -> signal(signal));
+                at(phase.fromMillis(), () -> signal(signal));
             }
         }
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * Prints one line of live progress every two seconds while the load runs: phase, and the req/s, p99
@@ -37,7 +36,7 @@ final class ProgressPrinter implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile Supplier<Map<String, Window>> windows = Map::of;
+    private volatile Map<String, Window> windows = Map.of();
 
     ProgressPrinter(PrintStream out, String label, RequestLog log, Timeline timeline, IntSupplier healthyTargets, int targets) {
         this.out = out;
@@ -48,7 +47,7 @@ final class ProgressPrinter implements AutoCloseable {
         this.targets = targets;
     }
 
-    void start(Supplier<Map<String, Window>> phaseWindows) {
+    void start(Map<String, Window> phaseWindows) {
         this.windows = phaseWindows;
         scheduler.scheduleAtFixedRate(this::print, EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -60,7 +59,7 @@ final class ProgressPrinter implements AutoCloseable {
                 .filter(r -> r.startMillis() + r.latencyMillis() >= now - EVERY_MILLIS).toList();
         LatencySummary latency = LatencySummary.of(recent.stream().mapToLong(RequestRecord::latencyMillis).toArray());
         long errors = recent.stream().filter(r -> !r.ok()).count();
-        String phase = windows.get().values().stream()
+        String phase = windows.values().stream()
                 .filter(w -> !w.name().equals("run") && w.contains(now))
                 .map(Window::name).findFirst().orElse("-");
         out.printf(Locale.US, "[%s] %-9s %5.0f req/s  p99 %,7d ms  errors %5.1f%%  pool %s  breakers %s  healthy %d/%d%n",

@@ -295,8 +295,9 @@ public final class ReplayEngine {
                 LoadPlan plan = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), users,
                         requestTimeout, log, at -> {
                             loadStart.set(at);
-                            faults.start(incident.faults(), incident.load(), scale, at);
-                            printer.start(() -> Judgement.windows(incident.load(), scale, at));
+                            Map<String, Window> planned = Judgement.windows(incident.load(), scale, at);
+                            faults.start(incident.faults(), planned, scale);
+                            printer.start(planned);
                         });
                 say("load: " + phases.size() + " phase(s), " + scale.apply(incident.load().duration()).toSeconds()
                         + " s at time scale " + scale);

@@ -24,32 +24,32 @@ public final class Measure {
 
     /** Met when the measured value is at most {@code limit}. */
     public Expectation atMost(double limit) {
-        return bound("<=", ">", obs -> limit, null, (m, l) -> m <= l);
+        return bound("<=", ">", limit, null, (m, l) -> m <= l);
     }
 
     /** Met when the measured value is at least {@code limit}. */
     public Expectation atLeast(double limit) {
-        return bound(">=", "<", obs -> limit, null, (m, l) -> m >= l);
+        return bound(">=", "<", limit, null, (m, l) -> m >= l);
     }
 
     /** Met when the measured value is strictly below {@code limit}. */
     public Expectation below(double limit) {
-        return bound("<", ">=", obs -> limit, null, (m, l) -> m < l);
+        return bound("<", ">=", limit, null, (m, l) -> m < l);
     }
 
     /** Met when the measured value is strictly above {@code limit}. */
     public Expectation above(double limit) {
-        return bound(">", "<=", obs -> limit, null, (m, l) -> m > l);
+        return bound(">", "<=", limit, null, (m, l) -> m > l);
     }
 
     /** A time bound in incident time: multiplied by the replay's time scale before it is applied. */
     public Expectation atMostScaled(Duration incidentTime) {
-        return bound("<=", ">", obs -> incidentTime.toMillis() * obs.timeScale(), incidentTime, (m, l) -> m <= l);
+        return bound("<=", ">", Double.NaN, incidentTime, (m, l) -> m <= l);
     }
 
     /** A time bound in incident time: multiplied by the replay's time scale before it is applied. */
     public Expectation atLeastScaled(Duration incidentTime) {
-        return bound(">=", "<", obs -> incidentTime.toMillis() * obs.timeScale(), incidentTime, (m, l) -> m >= l);
+        return bound(">=", "<", Double.NaN, incidentTime, (m, l) -> m >= l);
     }
 
     private interface Comparison {
@@ -57,13 +57,15 @@ public final class Measure {
     }
 
     /**
+     * @param fixedLimit the bound, when it is not in incident time
      * @param incidentTime the bound before scaling, for limits in incident time; null for fixed limits
      */
-    private Expectation bound(String op, String negatedOp, ToDoubleFunction<Observations> limitOf,
-            Duration incidentTime, Comparison comparison) {
+    private Expectation bound(String op, String negatedOp, double fixedLimit, Duration incidentTime, Comparison comparison) {
+        ToDoubleFunction<Observations> limitOf = incidentTime == null
+                ? obs -> fixedLimit
+                : obs -> incidentTime.toMillis() * obs.timeScale();
         String incidentNote = incidentTime == null ? "" : format(incidentTime.toMillis()) + unit + " incident time";
-        String description = label + " " + op + " "
-                + (incidentTime == null ? format(limitOf.applyAsDouble(null)) + unit : incidentNote);
+        String description = label + " " + op + " " + (incidentTime == null ? format(fixedLimit) + unit : incidentNote);
         return new Expectation() {
             @Override
             public String description() {

@@ -26,19 +26,6 @@ public record LoadProfile(List<Phase> phases, List<RequestSpec> mix) {
         return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** When the named phase starts, in incident time from the start of the load. */
-    public Duration offsetOf(String phaseName) {
-        Duration offset = Duration.ZERO;
-        for (Phase p : phases) {
-            if (p.name().equals(phaseName)) {
-                return offset;
-            }
-            offset = offset.plus(p.duration());
-        }
-        throw new IllegalArgumentException("no phase named '" + phaseName + "'; phases are "
-                + phases.stream().map(Phase::name).toList());
-    }
-
     public Phase phase(String phaseName) {
         return phases.stream().filter(p -> p.name().equals(phaseName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no phase named '" + phaseName + "'"));

@@ -1,14 +1,14 @@
 package io.incidentreplay.scenario.incident;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * How a build runs in the replay: how many instances sit behind the load balancer, how it
  * health-checks them, its request (idle) timeout, and the settings handed to each instance as
- * environment variables. Variables ending in {@code _MS} are timers and get scaled with time.
+ * environment variables. Variables ending in {@code _MS} are timers: the launcher multiplies them
+ * by the replay's time scale.
  */
 public record Topology(
         int instances,
@@ -29,13 +29,5 @@ public record Topology(
         });
         settings = Map.copyOf(settings);
         jvmArgs = List.copyOf(jvmArgs);
-    }
-
-    /** The settings with every {@code *_MS} value multiplied by the time scale. */
-    public Map<String, String> scaledSettings(TimeScale scale) {
-        Map<String, String> scaled = new LinkedHashMap<>();
-        settings.forEach((key, value) -> scaled.put(key,
-                key.endsWith("_MS") ? Long.toString(scale.applyMillis(Long.parseLong(value))) : value));
-        return scaled;
     }
 }

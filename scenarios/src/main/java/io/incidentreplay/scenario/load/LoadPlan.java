@@ -40,8 +40,4 @@ public record LoadPlan(
 
     /** An active user of the dataset: a bearer token and a pet of the user's household. */
     public record User(String token, long petId) {}
-
-    public Duration duration() {
-        return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
-    }
 }

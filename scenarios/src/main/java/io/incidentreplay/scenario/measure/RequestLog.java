@@ -17,8 +17,4 @@ public final class RequestLog {
     public List<RequestRecord> records() {
         return new ArrayList<>(records);
     }
-
-    public int size() {
-        return records.size();
-    }
 }
