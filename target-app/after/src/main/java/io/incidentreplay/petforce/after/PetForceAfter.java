@@ -47,6 +47,7 @@ public final class PetForceAfter implements AutoCloseable {
     private PetForceAfter(AfterSettings settings) {
         this.settings = settings;
         this.metrics = new Metrics();
+        metrics.serveOn(settings.common().metricsPort());
         this.pool = Pools.open(settings.common(), settings.pool(), metrics.registry());
         this.breakers = CircuitBreakerRegistry.ofDefaults();
         CircuitBreaker databaseBreaker = breaker("database",

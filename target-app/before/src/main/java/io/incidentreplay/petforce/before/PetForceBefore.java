@@ -39,6 +39,7 @@ public final class PetForceBefore implements AutoCloseable {
         this.settings = settings;
         Migrations.apply(settings.common());
         this.metrics = new Metrics();
+        metrics.serveOn(settings.common().metricsPort());
         this.pool = Pools.open(settings.common(), settings.pool(), metrics.registry());
         Database database = new PooledDatabase(pool);
         BlockingWeather weather = new BlockingWeather(

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * WS1's disaster endpoint: {@code GET /api/v1/pets} returns every live pet with household → owner,
@@ -40,6 +41,15 @@ final class UnboundedPetList {
             ORDER BY p.id
             """;
 
+    /**
+     * Sequelize sent this query unordered and grouped the rows in the Node heap (the tasks' OOM). We
+     * stream, which needs each pet's rows together: with a sort, PostgreSQL writes ~400 MB of temp
+     * files per request at 250k pets, and a hundred concurrent requests would fill the harness
+     * machine's disk — a failure the incident never had. Without one, it walks pets in primary-key
+     * order through the indexes: the same rows and the same CPU-bound load on the database.
+     */
+    private static final String WALK_PETS_IN_KEY_ORDER = "SET LOCAL enable_sort = off";
+
     private final Database database;
     private final int fetchSize;
 
@@ -52,6 +62,9 @@ final class UnboundedPetList {
         return ctx -> database.query(connection -> {
             // pgjdbc only uses a cursor (fetchSize) inside a transaction.
             connection.setAutoCommit(false);
+            try (Statement noSort = connection.createStatement()) {
+                noSort.execute(WALK_PETS_IN_KEY_ORDER);
+            }
             try (PreparedStatement ps = connection.prepareStatement(QUERY)) {
                 ps.setFetchSize(fetchSize);
                 try (ResultSet rows = ps.executeQuery()) {

@@ -2,6 +2,7 @@ package io.incidentreplay.petforce.before;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentreplay.petforce.Schema;
@@ -11,6 +12,7 @@ import io.incidentreplay.petforce.core.Json;
 import io.incidentreplay.petforce.core.LogCapture;
 import io.incidentreplay.petforce.core.PetForceTestDatabase;
 import io.incidentreplay.petforce.core.WeatherStub;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -115,6 +117,27 @@ class BeforeBuildIT {
         assertThatThrownBy(() -> api.get("/", null, Duration.ofSeconds(3)))
                 .as("GET / (the ALB's default health check) waits on the weather API too")
                 .isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void metricsStayReadableOnTheMetricsPortWhileEveryRequestThreadWaits() throws Exception {
+        weather.stalled();
+        int metricsPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            metricsPort = free.getLocalPort();
+        }
+        ApiClient api = start(Map.of("METRICS_PORT", Integer.toString(metricsPort)));
+        for (int i = 0; i < 40; i++) {
+            api.getAsync("/api/v1/dashboard", "token-1", Duration.ofSeconds(30));
+        }
+        await().atMost(BOUND).until(() -> weather.requestsReceived() >= 8);
+
+        assertThatThrownBy(() -> api.get("/metrics", null, Duration.ofSeconds(2)))
+                .as("/metrics on PORT queues behind the busy request threads")
+                .isInstanceOf(HttpTimeoutException.class);
+        HttpResponse<String> scrape = new ApiClient(metricsPort).get("/metrics", null, Duration.ofSeconds(2));
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("hikaricp_connections_max{pool=\"petforce\"} 100.0");
     }
 
     @Test

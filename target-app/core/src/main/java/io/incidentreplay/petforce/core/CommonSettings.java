@@ -5,6 +5,7 @@ package io.incidentreplay.petforce.core;
  *
  * @param port HTTP port, 0 for any free port
  * @param httpMaxThreads Jetty's bounded request thread pool; requests beyond it queue
+ * @param metricsPort a second port serving only {@code /metrics}, on its own thread; 0 for none
  */
 public record CommonSettings(
         int port,
@@ -14,7 +15,8 @@ public record CommonSettings(
         String weatherApiUrl,
         String weatherApiKey,
         int httpMaxThreads,
-        int httpMinThreads) {
+        int httpMinThreads,
+        int metricsPort) {
 
     public static CommonSettings from(Env env) {
         String dbUrl = env.required("DB_URL",
@@ -34,6 +36,7 @@ public record CommonSettings(
                 weatherUrl.endsWith("/") ? weatherUrl.substring(0, weatherUrl.length() - 1) : weatherUrl,
                 env.string("WEATHER_API_KEY", "demo"),
                 maxThreads,
-                minThreads);
+                minThreads,
+                env.integer("METRICS_PORT", 0, 0, 65_535));
     }
 }
