@@ -41,9 +41,9 @@ final class Judgement {
             if (applied > w.fromMillis() && applied < w.toMillis()) {
                 actual.put(phase, new Window(phase, applied, w.toMillis()));
             }
-            int next = names.indexOf(phase) + 1;
+            int next = names.indexOf(phase) + 1; // 0 for a fault on the whole run: no phase follows it
             long removed = firstAt(events, fault, "removed");
-            if (next < names.size() && removed > w.toMillis()) {
+            if (next > 0 && next < names.size() && removed > w.toMillis()) {
                 Window after = actual.get(names.get(next));
                 actual.put(after.name(), new Window(after.name(), Math.min(removed, after.toMillis()), after.toMillis()));
             }

@@ -120,6 +120,7 @@ public final class ReplayEngine {
         final Timeline timeline = new Timeline();
         final AtomicLong loadStart = new AtomicLong();
         final List<String> notes = new ArrayList<>();
+        final List<FaultCheck> volumeChecks = new ArrayList<>();
         String database;
         Launcher launcher;
         LoadBalancer loadBalancer;
@@ -145,6 +146,9 @@ public final class ReplayEngine {
         void execute() {
             say("dataset " + request.dataset() + " ...");
             database = cloneDataset();
+            if (!hasTheDataVolume()) {
+                return;
+            }
             List<LoadPlan.User> users = activeUsers();
             say("starting " + topology.instances() + " instance(s) of " + request.buildJar().getFileName() + " ...");
             List<BuildInstance> instances = launch();
@@ -162,8 +166,7 @@ public final class ReplayEngine {
                 return;
             }
             long at = System.currentTimeMillis();
-            try (Connection c = DriverManager.getConnection(environment.directJdbcUrl(database), environment.dbUser(),
-                    environment.dbPassword());
+            try (Connection c = connectToReplayDatabase();
                     Statement s = c.createStatement()) {
                 for (Map.Entry<String, String> query : incident.finalQueries().entrySet()) {
                     try (ResultSet rs = s.executeQuery(query.getValue())) {
@@ -183,6 +186,45 @@ public final class ReplayEngine {
             return name;
         }
 
+        /**
+         * Counts each data-volume fault's rows in the clone. Too few, and the replay stops before
+         * launching anything: it would test nothing (a baseline that cannot reproduce, a candidate that
+         * passes for free), so its verdict is INVALID.
+         */
+        boolean hasTheDataVolume() {
+            for (Fault fault : incident.faults()) {
+                if (fault instanceof Fault.DataVolume volume) {
+                    long rows = count(volume.countQuery());
+                    String what = String.format(Locale.US, "%s >= %,d", volume.what(), volume.atLeast());
+                    String detail = String.format(Locale.US, "%,d %s in the replay's database (dataset %s)",
+                            rows, volume.what(), request.dataset());
+                    if (rows < volume.atLeast()) {
+                        detail += "; run it with --dataset " + incident.dataset();
+                    }
+                    volumeChecks.add(new FaultCheck(what, rows >= volume.atLeast(), detail));
+                }
+            }
+            volumeChecks.stream().filter(c -> !c.verified())
+                    .forEach(c -> say("fault not applied: " + c.fault() + " — " + c.detail() + "; nothing is launched"));
+            return volumeChecks.stream().allMatch(FaultCheck::verified);
+        }
+
+        Connection connectToReplayDatabase() throws SQLException {
+            return DriverManager.getConnection(environment.directJdbcUrl(database), environment.dbUser(),
+                    environment.dbPassword());
+        }
+
+        long count(String sql) {
+            try (Connection c = connectToReplayDatabase();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new ReplayException("cannot count '" + sql + "' in " + database + ": " + e.getMessage(), e);
+            }
+        }
+
         /** The active users' tokens, each with a live pet of one of the user's households (for writes). */
         List<LoadPlan.User> activeUsers() {
             String sql = """
@@ -195,8 +237,7 @@ public final class ReplayEngine {
                      ORDER BY u.id, p.id
                      LIMIT ?
                     """;
-            try (Connection c = DriverManager.getConnection(environment.directJdbcUrl(database), environment.dbUser(),
-                    environment.dbPassword());
+            try (Connection c = connectToReplayDatabase();
                     PreparedStatement s = c.prepareStatement(sql)) {
                 s.setInt(1, TOKENS);
                 List<LoadPlan.User> users = new ArrayList<>();
@@ -212,16 +253,18 @@ public final class ReplayEngine {
         }
 
         List<BuildInstance> launch() {
-            LaunchSpec spec = LaunchSpec.forJar(request.buildJar())
+            LaunchSpec.Builder spec = LaunchSpec.forJar(request.buildJar())
                     .name(role())
                     .instances(topology.instances())
                     .jvmArgs(topology.jvmArgs())
                     .env(environment.dependencyEnvironment(database))
                     .env(topology.settings())
-                    .timeScale(request.timeScale().factor())
-                    .build();
+                    .timeScale(request.timeScale().factor());
+            if (topology.metricsPortVariable() != null) {
+                spec.extraPort(topology.metricsPortVariable());
+            }
             launcher = new Launcher(directory.resolve("instances"));
-            return launcher.launch(spec);
+            return launcher.launch(spec.build());
         }
 
         LoadBalancer startLoadBalancer(List<BuildInstance> instances) {
@@ -270,13 +313,18 @@ public final class ReplayEngine {
 
         void startProbes(List<BuildInstance> instances) {
             Map<String, URI> urls = new LinkedHashMap<>();
-            instances.forEach(i -> urls.put(i.name(), i.baseUrl()));
+            Map<String, URI> metricsUrls = new LinkedHashMap<>();
+            for (BuildInstance i : instances) {
+                urls.put(i.name(), i.baseUrl());
+                metricsUrls.put(i.name(), topology.metricsPortVariable() == null ? i.baseUrl()
+                        : URI.create("http://127.0.0.1:" + i.port(topology.metricsPortVariable())));
+            }
             pgProbe = new PgActivityProbe(environment.directJdbcUrl(database), environment.dbUser(),
                     environment.dbPassword(), database);
             Probe targets = (at, tl) -> tl.add(new Sample(at, "lb.healthy", "lb", loadBalancer.healthyCount()));
             Duration interval = request.timeScale().factor() < 0.5 ? Duration.ofMillis(250) : Duration.ofMillis(500);
             Duration probeTimeout = interval.multipliedBy(4).dividedBy(5);
-            List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> urls, probeTimeout), pgProbe, targets));
+            List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> metricsUrls, probeTimeout), pgProbe, targets));
             if (!incident.healthEndpoints().isEmpty()) {
                 probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
             }
@@ -407,9 +455,10 @@ public final class ReplayEngine {
             Observations observations = new Observations(log.records(), timeline, windows, request.timeScale().factor());
             List<JudgedFinding> findings = Judgement.findings(incident, observations);
             List<FaultCheck> checks = faultChecks();
+            boolean invalid = checks.stream().anyMatch(c -> !c.verified());
             Verdict verdict;
             List<String> reasons;
-            if (failure != null || loadStart.get() == 0) {
+            if (failure != null || (loadStart.get() == 0 && !invalid)) {
                 verdict = Verdict.INCOMPLETE;
                 reasons = List.of(failure == null ? "the load never started" : failure.getMessage());
             } else {
@@ -435,9 +484,9 @@ public final class ReplayEngine {
                             cpuMillis(ProcessHandle.current()) - harnessCpuAtStart, buildCpuMillis));
         }
 
-        /** Each toxic of the timeline must have touched traffic, when the fault plane can tell. */
+        /** The data volume must be there, and each toxic of the timeline must have touched traffic (when the fault plane can tell). */
         List<FaultCheck> faultChecks() {
-            List<FaultCheck> checks = new ArrayList<>();
+            List<FaultCheck> checks = new ArrayList<>(volumeChecks);
             List<FaultEvent> events = faults == null ? List.of() : faults.events();
             for (Fault fault : incident.faults()) {
                 if (!(fault instanceof Fault.Toxic toxic)) {

@@ -9,13 +9,18 @@ import java.util.Map;
  * health-checks them, its request (idle) timeout, and the settings handed to each instance as
  * environment variables. Variables ending in {@code _MS} are timers: the launcher multiplies them
  * by the replay's time scale.
+ *
+ * @param metricsPortVariable the variable in which the build takes a port of its own for
+ *     {@code GET /metrics}, so the probes still read the pool when every request thread is busy; null
+ *     when the build serves {@code /metrics} only on its main port
  */
 public record Topology(
         int instances,
         HealthCheck healthCheck,
         Duration idleTimeout,
         Map<String, String> settings,
-        List<String> jvmArgs) {
+        List<String> jvmArgs,
+        String metricsPortVariable) {
 
     public Topology {
         if (instances < 1) {

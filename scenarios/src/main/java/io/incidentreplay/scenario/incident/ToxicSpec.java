@@ -39,6 +39,14 @@ public record ToxicSpec(String type, String stream, float toxicity, Map<String, 
         return new ToxicSpec("timeout", "downstream", 1f, Map.of("timeout", timeoutMillis));
     }
 
+    /**
+     * The dependency sends at most {@code kilobytesPerSecond} on each connection (Toxiproxy
+     * {@code bandwidth}); a rate, never scaled.
+     */
+    public static ToxicSpec bandwidth(long kilobytesPerSecond) {
+        return new ToxicSpec("bandwidth", "downstream", 1f, Map.of("rate", kilobytesPerSecond));
+    }
+
     /** The attributes with every time value multiplied by the time scale. */
     public Map<String, Long> scaledAttributes(TimeScale scale) {
         Map<String, Long> scaled = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ public final class Incidents {
     private static final Map<String, Incident> BY_ID = new LinkedHashMap<>();
 
     static {
+        add(PoolExhaustion.incident());
         add(WeatherCascade.incident());
         add(DatabaseStall.incident());
     }

@@ -61,6 +61,6 @@ final class PetForce {
         settings.put("HTTP_MAX_THREADS", HTTP_MAX_THREADS);
         return new Topology(instances,
                 new HealthCheck(healthCheckPath, Duration.ofSeconds(30), Duration.ofSeconds(5), 2, unhealthyThreshold, "200"),
-                idleTimeout, settings, JVM_ARGS);
+                idleTimeout, settings, JVM_ARGS, "METRICS_PORT");
     }
 }

@@ -89,6 +89,23 @@ class ReplayEngineIT {
         assertThat(result.reasons()).first().asString().startsWith("fault not applied: latency").contains("failed");
     }
 
+    /** pool-exhaustion's fault is its data: on the 20 MVP pets the unbounded list is cheap and tests nothing. */
+    @Test
+    void aReplayWithoutTheDataVolumeItsFaultNeedsIsInvalidAndLaunchesNothing() {
+        Incident poolExhaustion = Incidents.byId("pool-exhaustion");
+        ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve("too-little-data"), System.out);
+
+        ReplayResult result = engine.replay(new ReplayEngine.Request(poolExhaustion, Role.CANDIDATE, ReferenceJars.after(),
+                DatasetSpec.preset("mvp"), poolExhaustion.defaultTimeScale()));
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
+        assertThat(result.reasons()).first().asString()
+                .startsWith("fault not applied: live pets >= 200,000")
+                .contains("20 live pets").contains("--dataset production");
+        assertThat(OUTPUT.resolve("too-little-data/pool-exhaustion/candidate/instances")).doesNotExist();
+        assertThat(OUTPUT.resolve("too-little-data/pool-exhaustion/candidate/report.html")).isRegularFile();
+    }
+
     private static ReplayResult replay(String test, Incident incident, Role role, Path jar) {
         ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve(test), System.out);
         return engine.replay(new ReplayEngine.Request(incident, role, jar, DatasetSpec.preset(incident.dataset()),

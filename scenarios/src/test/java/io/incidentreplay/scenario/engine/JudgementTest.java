@@ -1,0 +1,46 @@
+package io.incidentreplay.scenario.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentreplay.scenario.incident.LoadProfile;
+import io.incidentreplay.scenario.incident.Phase;
+import io.incidentreplay.scenario.incident.RequestSpec;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.Window;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JudgementTest {
+
+    private static final LoadProfile LOAD = new LoadProfile(
+            List.of(new Phase("warm-up", Duration.ofSeconds(10), 1),
+                    new Phase("fault", Duration.ofSeconds(10), 1),
+                    new Phase("after", Duration.ofSeconds(10), 1)),
+            List.of(RequestSpec.get("root", 1, "/")));
+
+    @Test
+    void aFaultPhaseStartsWhenItsToxicWasAppliedAndTheNextWhenItWasRemoved() {
+        List<FaultEvent> events = List.of(new FaultEvent(10_300, "stall", "applied"), new FaultEvent(20_400, "stall", "removed"));
+
+        Map<String, Window> windows = Judgement.windows(LOAD, TimeScale.REAL_TIME, 0, events, Map.of("fault", "stall"));
+
+        assertThat(windows.get("warm-up")).isEqualTo(new Window("warm-up", 0, 10_000));
+        assertThat(windows.get("fault")).isEqualTo(new Window("fault", 10_300, 20_000));
+        assertThat(windows.get("after")).isEqualTo(new Window("after", 20_400, 30_000));
+    }
+
+    @Test
+    void aFaultOnTheWholeRunMovesOnlyTheRunsStart() {
+        List<FaultEvent> events = List.of(new FaultEvent(150, "slow disks", "applied"), new FaultEvent(30_200, "slow disks", "removed"));
+
+        Map<String, Window> windows = Judgement.windows(LOAD, TimeScale.REAL_TIME, 0, events,
+                Map.of(Observations.RUN, "slow disks"));
+
+        assertThat(windows.get(Observations.RUN)).isEqualTo(new Window(Observations.RUN, 150, 30_000));
+        assertThat(windows.get("warm-up")).as("no phase follows the run").isEqualTo(new Window("warm-up", 0, 10_000));
+        assertThat(windows.get("after")).isEqualTo(new Window("after", 20_000, 30_000));
+    }
+}
