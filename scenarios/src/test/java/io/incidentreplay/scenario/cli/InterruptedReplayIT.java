@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +35,9 @@ class InterruptedReplayIT {
         Path replayJar = Path.of("target", "replay.jar").toAbsolutePath();
         assumeTrue(Files.isRegularFile(replayJar) && Files.isRegularFile(home.resolve("target-app/before/target/petforce-before.jar")),
                 "replay.jar or the before build is not packaged; run the whole reactor (mvn verify)");
-        Process replay = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process replay = new ProcessBuilder(withSigintDeliverable(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dreplay.home=" + home, "-jar", replayJar.toString(),
-                "run", "weather-cascade", "--build", "baseline", "--output", output.toString())
+                "run", "weather-cascade", "--build", "baseline", "--output", output.toString())))
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -74,5 +75,23 @@ class InterruptedReplayIT {
         } catch (IOException e) {
             // the process ended
         }
+    }
+
+    /**
+     * A background job of a shell without job control starts with SIGINT ignored, its children
+     * inherit that, and a JVM never un-ignores it: the signal would then test nothing. GNU env resets
+     * it for the child.
+     */
+    static List<String> withSigintDeliverable(List<String> command) throws IOException {
+        Path status = Path.of("/proc/self/status");
+        boolean ignored = Files.isReadable(status) && Files.readAllLines(status).stream()
+                .filter(l -> l.startsWith("SigIgn:"))
+                .anyMatch(l -> (Long.parseLong(l.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0);
+        if (!ignored) {
+            return command;
+        }
+        List<String> reset = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        reset.addAll(command);
+        return reset;
     }
 }
