@@ -1,5 +1,10 @@
 package io.incidentreplay.petforce;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -24,9 +29,35 @@ public final class Schema {
 
     private Schema() {}
 
-    /** Applies every pending migration. */
+    /**
+     * Every migration version on the classpath, in order (SchemaVersionsTest keeps this list equal to
+     * the files). Lets {@link #migrate} see in one query that nothing is pending.
+     */
+    static final List<String> VERSIONS = List.of("1", "2");
+
+    /**
+     * Applies every pending migration. A database that already has every version applied is left
+     * alone without starting Flyway: scanning the jar for migrations and validating them took ~0.7 s of
+     * a build's ~2 s start-up, and every replay instance starts on a fully migrated clone.
+     */
     public static void migrate(DataSource dataSource) {
-        flyway(dataSource, MigrationVersion.LATEST).migrate();
+        if (!hasEveryVersionApplied(dataSource)) {
+            flyway(dataSource, MigrationVersion.LATEST).migrate();
+        }
+    }
+
+    /** True when Flyway's history lists every version of {@link #VERSIONS} as applied successfully. */
+    static boolean hasEveryVersionApplied(DataSource dataSource) {
+        String sql = "SELECT count(DISTINCT version) FROM flyway_schema_history WHERE success AND version = ANY (?)";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", VERSIONS.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getInt(1) == VERSIONS.size();
+            }
+        } catch (SQLException noHistoryYet) {
+            return false; // a new database, or no access to the history: Flyway decides
+        }
     }
 
     /** Applies migrations up to {@link #TABLES_ONLY}: tables without keys or indexes. */
@@ -34,7 +65,7 @@ public final class Schema {
         flyway(dataSource, TABLES_ONLY).migrate();
     }
 
-    /** True when every migration on the classpath has been applied to this database. */
+    /** True when Flyway finds every migration on the classpath applied (the full check; tests use it as the oracle). */
     public static boolean isUpToDate(DataSource dataSource) {
         return flyway(dataSource, MigrationVersion.LATEST).info().pending().length == 0;
     }

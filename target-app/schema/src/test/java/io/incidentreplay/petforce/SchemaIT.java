@@ -31,11 +31,14 @@ class SchemaIT {
     void tablesOnlyStopsBeforeKeysAndIndexesAndLatestAddsThem() throws SQLException {
         DataSource db = freshDatabase("schema_stages");
 
+        assertThat(Schema.hasEveryVersionApplied(db)).as("a new database has no history").isFalse();
         Schema.migrateTablesOnly(db);
         assertThat(indexesOn(db, "pets")).as("indexes on pets after V1").isEmpty();
         assertThat(Schema.isUpToDate(db)).isFalse();
+        assertThat(Schema.hasEveryVersionApplied(db)).as("V2 is pending, so migrate must not skip Flyway").isFalse();
 
         Schema.migrate(db);
+        assertThat(Schema.hasEveryVersionApplied(db)).isTrue();
         assertThat(indexesOn(db, "pets"))
                 .as("indexes on pets after all migrations")
                 .contains("pets_pkey", "pets_household_id_idx", "pets_live_created_at_idx");

@@ -1,0 +1,29 @@
+package io.incidentreplay.petforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class SchemaVersionsTest {
+
+    /** A new migration file without its version in Schema.VERSIONS would be skipped on migrated databases. */
+    @Test
+    void theKnownVersionsAreExactlyTheMigrationFiles() throws IOException, URISyntaxException {
+        Path migrations = Path.of(Schema.class.getResource("/db/migration/petforce").toURI());
+        try (Stream<Path> files = Files.list(migrations)) {
+            List<String> versions = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+            assertThat(Schema.VERSIONS).isEqualTo(versions);
+        }
+    }
+}
