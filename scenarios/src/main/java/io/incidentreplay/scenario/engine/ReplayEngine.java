@@ -322,9 +322,11 @@ public final class ReplayEngine {
             pgProbe = new PgActivityProbe(environment.directJdbcUrl(database), environment.dbUser(),
                     environment.dbPassword(), database);
             Probe targets = (at, tl) -> tl.add(new Sample(at, "lb.healthy", "lb", loadBalancer.healthyCount()));
+            // the process itself, not whether it answered a scrape in time (instance.up): OOM, crash, exit
+            Probe alive = (at, tl) -> instances.forEach(i -> tl.add(new Sample(at, "instance.alive", i.name(), i.isAlive() ? 1 : 0)));
             Duration interval = request.timeScale().factor() < 0.5 ? Duration.ofMillis(250) : Duration.ofMillis(500);
             Duration probeTimeout = interval.multipliedBy(4).dividedBy(5);
-            List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> metricsUrls, probeTimeout), pgProbe, targets));
+            List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> metricsUrls, probeTimeout), pgProbe, targets, alive));
             if (!incident.healthEndpoints().isEmpty()) {
                 probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
             }

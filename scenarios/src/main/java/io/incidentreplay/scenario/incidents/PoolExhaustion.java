@@ -97,7 +97,7 @@ final class PoolExhaustion {
                         // the seed's alert: active at most 80% of the pool of 20 on every instance
                         Expect.seriesMax("pool.active", MAX, "steady").atMost(16),
                         Expect.seriesMax("db.longest_active_ms", MAX, "steady").atMostScaled(Duration.ofSeconds(10)),
-                        Expect.seriesMin("instance.up", SUM, Observations.RUN).atLeast(INSTANCES)),
+                        Expect.seriesMin("instance.alive", SUM, Observations.RUN).atLeast(INSTANCES)),
                 true,
                 new TimeScale(0.1),
                 Map.of(),
