@@ -113,11 +113,13 @@ final class Judgement {
     }
 
     /**
-     * The verdict for the role. An unverified fault beats everything: nothing was tested. Otherwise a
-     * baseline must meet its whole signature and a candidate every budget.
+     * The verdict for the role. An unverified fault or a harness that hit its own limits beats
+     * everything: nothing was tested, or the numbers measure the harness. Otherwise a baseline must meet
+     * its whole signature and a candidate every budget.
      */
-    static Verdict verdict(Role role, List<JudgedFinding> findings, List<FaultCheck> faultChecks) {
-        if (faultChecks.stream().anyMatch(c -> !c.verified())) {
+    static Verdict verdict(Role role, List<JudgedFinding> findings, List<FaultCheck> faultChecks,
+            List<String> harnessLimits) {
+        if (faultChecks.stream().anyMatch(c -> !c.verified()) || !harnessLimits.isEmpty()) {
             return Verdict.INVALID;
         }
         String kind = role == Role.BASELINE ? "signature" : "budget";
@@ -128,11 +130,13 @@ final class Judgement {
         return allMet ? Verdict.PASS : Verdict.FAIL;
     }
 
-    /** The reasons behind the verdict, in numbers: the fault problems, then the decisive findings. */
-    static List<String> reasons(Role role, Verdict verdict, List<JudgedFinding> findings, List<FaultCheck> faultChecks) {
+    /** The reasons behind the verdict, in numbers: the fault and harness problems, then the decisive findings. */
+    static List<String> reasons(Role role, Verdict verdict, List<JudgedFinding> findings, List<FaultCheck> faultChecks,
+            List<String> harnessLimits) {
         List<String> reasons = new ArrayList<>();
         faultChecks.stream().filter(c -> !c.verified())
                 .forEach(c -> reasons.add("fault not applied: " + c.fault() + " — " + c.detail()));
+        harnessLimits.forEach(limit -> reasons.add("harness limit: " + limit));
         String kind = role == Role.BASELINE ? "signature" : "budget";
         boolean wantMet = verdict == Verdict.REPRODUCED || verdict == Verdict.PASS;
         findings.stream()

@@ -327,6 +327,7 @@ public final class ReplayEngine {
             Duration interval = request.timeScale().factor() < 0.5 ? Duration.ofMillis(250) : Duration.ofMillis(500);
             Duration probeTimeout = interval.multipliedBy(4).dividedBy(5);
             List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> metricsUrls, probeTimeout), pgProbe, targets, alive));
+            HarnessFiles.limit().ifPresent(limit -> probes.add(HarnessFiles.probe(limit)));
             if (!incident.healthEndpoints().isEmpty()) {
                 probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
             }
@@ -340,6 +341,12 @@ public final class ReplayEngine {
                     .map(p -> new Phase(p.name(), scale.apply(p.duration()), p.requestsPerSecond()))
                     .toList();
             Duration requestTimeout = scale.apply(topology.idleTimeout()).plusSeconds(5);
+            double peakRate = phases.stream().mapToDouble(Phase::requestsPerSecond).max().orElse(0);
+            HarnessFiles.limit().ifPresent(limit -> HarnessFiles.warning(peakRate, requestTimeout, HarnessFiles.openNow(), limit)
+                    .ifPresent(warning -> {
+                        notes.add(warning);
+                        say(warning);
+                    }));
             try (ProgressPrinter printer = new ProgressPrinter(progress, incident.id() + "/" + role(), log, timeline,
                     loadBalancer::healthyCount, topology.instances())) {
                 LoadPlan plan = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), users,
@@ -457,15 +464,18 @@ public final class ReplayEngine {
             Observations observations = new Observations(log.records(), timeline, windows, request.timeScale().factor());
             List<JudgedFinding> findings = Judgement.findings(incident, observations);
             List<FaultCheck> checks = faultChecks();
-            boolean invalid = checks.stream().anyMatch(c -> !c.verified());
+            List<String> harnessLimits = new ArrayList<>();
+            HarnessFiles.limit().ifPresent(limit -> HarnessFiles.exhausted(timeline, windows.get(Observations.RUN), limit)
+                    .ifPresent(harnessLimits::add));
+            boolean invalid = checks.stream().anyMatch(c -> !c.verified()) || !harnessLimits.isEmpty();
             Verdict verdict;
             List<String> reasons;
             if (failure != null || (loadStart.get() == 0 && !invalid)) {
                 verdict = Verdict.INCOMPLETE;
                 reasons = List.of(failure == null ? "the load never started" : failure.getMessage());
             } else {
-                verdict = Judgement.verdict(request.role(), findings, checks);
-                reasons = Judgement.reasons(request.role(), verdict, findings, checks);
+                verdict = Judgement.verdict(request.role(), findings, checks, harnessLimits);
+                reasons = Judgement.reasons(request.role(), verdict, findings, checks, harnessLimits);
             }
             return new ReplayResult(
                     new IncidentInfo(incident.id(), incident.title(), incident.seedReference(), incident.story()),

@@ -2,6 +2,9 @@ package io.incidentreplay.scenario.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentreplay.scenario.engine.ReplayResult.JudgedFinding;
+import io.incidentreplay.scenario.expect.Finding;
+import io.incidentreplay.scenario.incident.Incident.Role;
 import io.incidentreplay.scenario.incident.LoadProfile;
 import io.incidentreplay.scenario.incident.Phase;
 import io.incidentreplay.scenario.incident.RequestSpec;
@@ -42,5 +45,17 @@ class JudgementTest {
         assertThat(windows.get(Observations.RUN)).isEqualTo(new Window(Observations.RUN, 150, 30_000));
         assertThat(windows.get("warm-up")).as("no phase follows the run").isEqualTo(new Window("warm-up", 0, 10_000));
         assertThat(windows.get("after")).isEqualTo(new Window("after", 20_000, 30_000));
+    }
+
+    @Test
+    void aHarnessAtItsLimitMakesEvenAMetSignatureInvalid() {
+        List<JudgedFinding> met = List.of(new JudgedFinding("signature",
+                new Finding("steady errors >= 25%", true, 80, "steady errors of all 80% >= 25%")));
+        List<String> limits = List.of("the harness ran out of open files (20,000 of its limit of 20,000)");
+
+        assertThat(Judgement.verdict(Role.BASELINE, met, List.of(), List.of())).isEqualTo(Verdict.REPRODUCED);
+        assertThat(Judgement.verdict(Role.BASELINE, met, List.of(), limits)).isEqualTo(Verdict.INVALID);
+        assertThat(Judgement.reasons(Role.BASELINE, Verdict.INVALID, met, List.of(), limits))
+                .first().asString().startsWith("harness limit: the harness ran out of open files");
     }
 }
