@@ -21,8 +21,9 @@ import javax.sql.DataSource;
 
 /**
  * Loads a {@link DatasetSpec} into an empty PostgreSQL database: V1 tables, one streamed COPY per
- * table (two tables at a time, see {@link ParallelLoad}), then V2 (keys, foreign keys, indexes built once over the data), identity sequences moved
- * past the loaded ids, and {@code ANALYZE}.
+ * table in binary format (two tables at a time, see {@link ParallelLoad}), then V2 (keys, foreign
+ * keys, indexes built once over the data), identity sequences moved past the loaded ids, and
+ * {@code ANALYZE} of each table (two at a time).
  *
  * <p>Stateless and thread-safe; each call uses its own connections.
  * <pre>{@code
@@ -71,7 +72,8 @@ public final class Seeder {
                 refuseExistingData(connection, described);
             }
             Schema.migrateTablesOnly(dataSource);
-            Map<String, Long> rows = load(dataSource, plan.join(), listener);
+            Map<String, Long> rows = ParallelLoad.run(() -> Connections.open(dataSource), plan.join(),
+                    listener::tableLoaded);
             long step = System.nanoTime();
             Schema.migrate(dataSource);
             listener.stepFinished("keys and indexes", Duration.ofNanos(System.nanoTime() - step));
@@ -79,9 +81,7 @@ public final class Seeder {
             moveIdentitySequences(connection);
             listener.stepFinished("sequences", Duration.ofNanos(System.nanoTime() - step));
             step = System.nanoTime();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE");
-            }
+            ParallelLoad.analyze(() -> Connections.open(dataSource), plan.join());
             listener.stepFinished("analyze", Duration.ofNanos(System.nanoTime() - step));
             return new SeedSummary(spec, rows, Duration.ofNanos(System.nanoTime() - start));
         } catch (CompletionException e) {
@@ -90,11 +90,6 @@ public final class Seeder {
             throw new SeedException("seeding " + spec + " into " + described
                     + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private static Map<String, Long> load(DataSource dataSource, DatasetPlan plan, ProgressListener listener)
-            throws SQLException {
-        return ParallelLoad.run(() -> Connections.open(dataSource), plan, listener::tableLoaded);
     }
 
     private static void refuseExistingData(Connection connection, String target) throws SQLException {

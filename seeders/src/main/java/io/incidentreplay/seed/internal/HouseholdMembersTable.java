@@ -25,7 +25,7 @@ final class HouseholdMembersTable implements TableGenerator {
             for (int k = 0; k < plan.shape.memberCount(h); k++) {
                 out.number(plan.shape.householdId(h));
                 out.number(owner + k);
-                out.escaped(k == 0 ? OWNER : MEMBER);
+                out.text(k == 0 ? OWNER : MEMBER);
                 out.endRow();
             }
         }

@@ -26,11 +26,11 @@ final class MedicalRecordsTable implements TableGenerator {
                 long visit = plan.visitTime(id, petCreated);
                 out.number(id);
                 out.number(petId);
-                out.escaped(pools.recordTypes[random.nextInt(pools.recordTypes.length)]);
+                out.text(pools.recordTypes[random.nextInt(pools.recordTypes.length)]);
                 if (random.nextInt(4) == 0) {
                     out.nul();
                 } else {
-                    out.escaped(pools.visitNotes[random.nextInt(pools.visitNotes.length)]);
+                    out.text(pools.visitNotes[random.nextInt(pools.visitNotes.length)]);
                 }
                 out.date(Math.floorDiv(visit, 86_400));
                 out.timestamp(visit);

@@ -28,11 +28,11 @@ final class MedicationsTable implements TableGenerator {
                 for (int m = plan.medications(recordId); m > 0; m--) {
                     out.number(nextId[0]++);
                     out.number(recordId);
-                    out.escaped(pools.drugNames[random.nextInt(pools.drugNames.length)]);
+                    out.text(pools.drugNames[random.nextInt(pools.drugNames.length)]);
                     if (random.nextInt(10) == 0) {
                         out.nul();
                     } else {
-                        out.escaped(pools.dosages[random.nextInt(pools.dosages.length)]);
+                        out.text(pools.dosages[random.nextInt(pools.dosages.length)]);
                     }
                     out.timestamp(visit);
                     out.endRow();

@@ -42,12 +42,12 @@ final class PetsTable implements TableGenerator {
             long updated = created + random.nextLong(EPOCH - created + 1);
             out.number(petId);
             out.number(plan.shape.householdId(household));
-            out.escaped(pools.petNames[plan.petNameIndex(petId)]);
-            out.escaped(pools.petTypes[type]);
+            out.text(pools.petNames[plan.petNameIndex(petId)]);
+            out.text(pools.petTypes[type]);
             if (random.nextInt(10) == 0) {
                 out.nul();
             } else {
-                out.escaped(pools.breeds[type][random.nextInt(pools.breeds[type].length)]);
+                out.text(pools.breeds[type][random.nextInt(pools.breeds[type].length)]);
             }
             if (random.nextDouble() < Fanout.PHOTO_SHARE) {
                 out.open(PHOTO_PREFIX.length + 20 + PHOTO_SUFFIX.length)

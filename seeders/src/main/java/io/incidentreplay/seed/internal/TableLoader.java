@@ -6,7 +6,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
-/** Streams one generated table into PostgreSQL with {@code COPY ... FROM STDIN} (text format). */
+/** Streams one generated table into PostgreSQL with {@code COPY ... FROM STDIN} (binary format). */
 public final class TableLoader {
 
     private final CopyManager copyManager;
@@ -17,9 +17,10 @@ public final class TableLoader {
 
     /** Generates and sends every row of the table; returns the row count the server confirmed. */
     public long load(TableGenerator table, DatasetPlan plan) throws SQLException {
-        CopyIn copy = copyManager.copyIn("COPY " + table.table() + " (" + table.columns() + ") FROM STDIN");
+        CopyIn copy = copyManager.copyIn(
+                "COPY " + table.table() + " (" + table.columns() + ") FROM STDIN (FORMAT binary)");
         try {
-            CopyRowWriter writer = new CopyRowWriter(copy);
+            CopyRowWriter writer = new CopyRowWriter(copy, table.columns().split(",").length);
             table.write(plan, writer);
             long written = writer.finish();
             long confirmed = copy.endCopy();

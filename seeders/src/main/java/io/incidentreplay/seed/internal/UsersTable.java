@@ -53,7 +53,7 @@ final class UsersTable implements TableGenerator {
                         .append(pools.lastNamesForEmail[last]).appendNumber(id)
                         .append(AT).append(domain);
                 out.concat(pools.firstNames[first], SPACE, pools.lastNames[last]);
-                out.escaped(zip);
+                out.text(zip);
                 out.bool(active);
                 out.timestamp(plan.userCreated(id));
                 out.endRow();

@@ -11,7 +11,7 @@ import net.datafaker.Faker;
 
 /**
  * Small pools of realistic values, drawn once per seed from Datafaker ({@code Locale.ENGLISH}, a
- * {@code Random(seed)}) and kept as COPY-escaped UTF-8 bytes. Rows then pick from the pools, which
+ * {@code Random(seed)}) and kept as UTF-8 bytes. Rows then pick from the pools, which
  * is what makes seeding fast: Datafaker costs microseconds per call, a pool pick nanoseconds.
  *
  * <p>Immutable after construction. Pools are de-duplicated in first-seen order so the same seed
@@ -52,14 +52,14 @@ final class ValuePools {
     final byte[][] zipCodes;
     final byte[][] cities;
     final byte[][] petNames;
-    final byte[][] petTypes = escapeAll(List.of(PET_TYPES));
+    final byte[][] petTypes = utf8All(List.of(PET_TYPES));
     /** Breeds per entry of {@link #PET_TYPES}. */
     final byte[][][] breeds;
-    final byte[][] recordTypes = escapeAll(List.of(RECORD_TYPES));
-    final byte[][] visitNotes = escapeAll(List.of(VISIT_NOTES));
+    final byte[][] recordTypes = utf8All(List.of(RECORD_TYPES));
+    final byte[][] visitNotes = utf8All(List.of(VISIT_NOTES));
     final byte[][] drugNames;
     final byte[][] dosages;
-    final byte[][] taskActions = escapeAll(List.of(TASK_ACTIONS));
+    final byte[][] taskActions = utf8All(List.of(TASK_ACTIONS));
     final byte[][][] householdPatterns;
 
     ValuePools(long seed) {
@@ -68,37 +68,37 @@ final class ValuePools {
         Faker faker = new Faker(Locale.ENGLISH, new Random(seed));
         List<String> first = distinct(1_000, 5_000, () -> faker.name().firstName());
         List<String> last = distinct(1_000, 5_000, () -> faker.name().lastName());
-        firstNames = escapeAll(first);
-        lastNames = escapeAll(last);
-        firstNamesForEmail = escapeAll(first.stream().map(ValuePools::emailPart).toList());
-        lastNamesForEmail = escapeAll(last.stream().map(ValuePools::emailPart).toList());
-        emailDomains = escapeAll(distinct(20, 400, () -> domainOf(faker.internet().emailAddress())));
-        zipCodes = escapeAll(distinct(2_000, 10_000, () -> faker.address().zipCode().substring(0, 5)));
-        cities = escapeAll(distinct(500, 3_000, () -> faker.address().city()));
-        petNames = escapeAll(distinct(2_000, 20_000, () -> switch (faker.random().nextInt(3)) {
+        firstNames = utf8All(first);
+        lastNames = utf8All(last);
+        firstNamesForEmail = utf8All(first.stream().map(ValuePools::emailPart).toList());
+        lastNamesForEmail = utf8All(last.stream().map(ValuePools::emailPart).toList());
+        emailDomains = utf8All(distinct(20, 400, () -> domainOf(faker.internet().emailAddress())));
+        zipCodes = utf8All(distinct(2_000, 10_000, () -> faker.address().zipCode().substring(0, 5)));
+        cities = utf8All(distinct(500, 3_000, () -> faker.address().city()));
+        petNames = utf8All(distinct(2_000, 20_000, () -> switch (faker.random().nextInt(3)) {
             case 0 -> faker.dog().name();
             case 1 -> faker.cat().name();
             default -> faker.name().firstName();
         }));
         breeds = new byte[][][] {
-            escapeAll(distinct(200, 2_000, () -> faker.dog().breed())),
-            escapeAll(distinct(60, 1_000, () -> faker.cat().breed())),
-            escapeAll(List.of(BIRD_BREEDS)),
-            escapeAll(List.of(RABBIT_BREEDS)),
-            escapeAll(List.of(FISH_BREEDS)),
-            escapeAll(distinct(40, 1_000, () -> faker.horse().breed()))
+            utf8All(distinct(200, 2_000, () -> faker.dog().breed())),
+            utf8All(distinct(60, 1_000, () -> faker.cat().breed())),
+            utf8All(List.of(BIRD_BREEDS)),
+            utf8All(List.of(RABBIT_BREEDS)),
+            utf8All(List.of(FISH_BREEDS)),
+            utf8All(distinct(40, 1_000, () -> faker.horse().breed()))
         };
-        drugNames = escapeAll(distinct(300, 3_000, () -> faker.medication().drugName()));
+        drugNames = utf8All(distinct(300, 3_000, () -> faker.medication().drugName()));
         List<String> doses = new ArrayList<>();
         for (String amount : AMOUNTS) {
             for (String frequency : FREQUENCIES) {
                 doses.add(amount + " " + frequency);
             }
         }
-        dosages = escapeAll(doses);
+        dosages = utf8All(doses);
         householdPatterns = new byte[HOUSEHOLD_PATTERNS.length][][];
         for (int i = 0; i < HOUSEHOLD_PATTERNS.length; i++) {
-            householdPatterns[i] = escapeAll(List.of(HOUSEHOLD_PATTERNS[i]));
+            householdPatterns[i] = utf8All(List.of(HOUSEHOLD_PATTERNS[i]));
         }
     }
 
@@ -120,11 +120,11 @@ final class ValuePools {
         return email.substring(email.indexOf('@') + 1);
     }
 
-    private static byte[][] escapeAll(List<String> values) {
-        byte[][] escaped = new byte[values.size()][];
-        for (int i = 0; i < escaped.length; i++) {
-            escaped[i] = CopyRowWriter.escape(values.get(i));
+    private static byte[][] utf8All(List<String> values) {
+        byte[][] encoded = new byte[values.size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = CopyRowWriter.utf8(values.get(i));
         }
-        return escaped;
+        return encoded;
     }
 }
