@@ -8,11 +8,13 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The PetForce schema: one set of Flyway migrations shared by both builds and the seeder.
  *
- * <p>{@code V1} creates bare tables; {@code V2} adds keys, foreign keys and indexes. The seeder
+ * <p>{@code V1} creates bare tables; {@code V2} ({@link KeysAndIndexesMigration}, the statements of
+ * {@code keys_and_indexes.sql} two at a time) adds keys, foreign keys and indexes. The seeder
  * migrates to {@link #TABLES_ONLY}, bulk-loads, then migrates to the latest version so every index
  * is built once over the loaded data. Both builds simply call {@link #migrate(DataSource)}.
  *
@@ -34,6 +36,9 @@ public final class Schema {
      * the files). Lets {@link #migrate} see in one query that nothing is pending.
      */
     static final List<String> VERSIONS = List.of("1", "2");
+
+    /** Migrations written in Java; the others are the {@code V<n>__*.sql} files at {@link #LOCATION}. */
+    static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new KeysAndIndexesMigration());
 
     /**
      * Applies every pending migration. A database that already has every version applied is left
@@ -70,10 +75,19 @@ public final class Schema {
         return flyway(dataSource, MigrationVersion.LATEST).info().pending().length == 0;
     }
 
+    /**
+     * A database whose schema holds other tables but no Flyway history (one shared with something
+     * else, e.g. {@code pgbench}) is baselined at version 0, so the PetForce migrations go on top of
+     * it instead of Flyway refusing with "non-empty schema but no schema history table".
+     */
     private static Flyway flyway(DataSource dataSource, MigrationVersion target) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .javaMigrations(JAVA_MIGRATIONS.toArray(JavaMigration[]::new))
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("tables of others, before PetForce")
                 .target(target)
                 .load();
     }

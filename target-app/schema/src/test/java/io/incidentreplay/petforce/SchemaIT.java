@@ -1,6 +1,7 @@
 package io.incidentreplay.petforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -56,6 +57,61 @@ class SchemaIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong("id")).isEqualTo(1L);
             assertThat(rs.getBoolean("active")).isFalse();
+        }
+    }
+
+    @Test
+    void aSchemaWithOtherTablesButNoHistoryGetsThePetForceTablesOnTop() throws SQLException {
+        DataSource db = freshDatabase("schema_shared");
+        execute(db, "CREATE TABLE pgbench_branches (bid int)");
+
+        Schema.migrate(db);
+
+        assertThat(Schema.isUpToDate(db)).isTrue();
+        assertThat(indexesOn(db, "pets")).contains("pets_pkey");
+        assertThat(indexesOn(db, "pgbench_branches")).as("the other table is left as it was").isEmpty();
+    }
+
+    /**
+     * The first statement (a check on table a) waits, up to 10 s, until the second (an index on table
+     * b) has committed: in file order it would wait in vain and fail the check.
+     */
+    @Test
+    void statementsOnDifferentTablesRunAtTheSameTime() throws SQLException {
+        DataSource db = freshDatabase("ddl_overlap");
+        execute(db, "CREATE TABLE a (x int); INSERT INTO a VALUES (1); CREATE TABLE b (x int); "
+                + "CREATE FUNCTION b_has_index() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN "
+                + "FOR i IN 1..200 LOOP "
+                + "  IF EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'b_x_idx') THEN RETURN true; END IF; "
+                + "  PERFORM pg_sleep(0.05); "
+                + "END LOOP; RETURN false; END $$");
+
+        ParallelDdl.run(db, ParallelDdl.parse("""
+                ALTER TABLE a ADD CONSTRAINT a_waits_for_b CHECK (b_has_index());
+                CREATE INDEX b_x_idx ON b (x);
+                """), 2);
+
+        assertThat(indexesOn(db, "b")).containsExactly("b_x_idx");
+    }
+
+    @Test
+    void theFirstFailureNamesItsStatementAndLaterStatementsOnItsTableDoNotRun() throws SQLException {
+        DataSource db = freshDatabase("ddl_failure");
+        execute(db, "CREATE TABLE a (x int); INSERT INTO a VALUES (1), (1)");
+
+        assertThatThrownBy(() -> ParallelDdl.run(db, ParallelDdl.parse("""
+                ALTER TABLE a ADD PRIMARY KEY (x);
+                CREATE INDEX a_x_idx ON a (x);
+                """), 2))
+                .isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("ALTER TABLE a ADD PRIMARY KEY (x);: ")
+                .hasMessageContaining("could not create unique index");
+        assertThat(indexesOn(db, "a")).as("the index after the failed key").isEmpty();
+    }
+
+    private static void execute(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.createStatement().execute(sql);
         }
     }
 

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class SchemaVersionsTest {
 
-    /** A new migration file without its version in Schema.VERSIONS would be skipped on migrated databases. */
+    /** A new migration without its version in Schema.VERSIONS would be skipped on migrated databases. */
     @Test
-    void theKnownVersionsAreExactlyTheMigrationFiles() throws IOException, URISyntaxException {
+    void theKnownVersionsAreExactlyTheMigrationFilesAndJavaMigrations() throws IOException, URISyntaxException {
         Path migrations = Path.of(Schema.class.getResource("/db/migration/petforce").toURI());
         try (Stream<Path> files = Files.list(migrations)) {
-            List<String> versions = files.map(f -> f.getFileName().toString())
+            Stream<String> sql = files.map(f -> f.getFileName().toString())
                     .filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .map(name -> name.substring(1, name.indexOf("__")));
+            Stream<String> java = Schema.JAVA_MIGRATIONS.stream().map(m -> m.getVersion().getVersion());
+            List<String> versions = Stream.concat(sql, java)
                     .sorted(Comparator.comparingInt(Integer::parseInt))
                     .toList();
             assertThat(Schema.VERSIONS).isEqualTo(versions);
