@@ -22,10 +22,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 final class KeysAndIndexesMigration implements JavaMigration {
 
-    static final String SCRIPT = "db/migration/petforce/keys_and_indexes.sql";
+    private static final String SCRIPT = "db/migration/petforce/keys_and_indexes.sql";
     private static final int CONNECTIONS = 2;
-
-    private final String script = read();
 
     @Override
     public MigrationVersion getVersion() {
@@ -41,7 +39,7 @@ final class KeysAndIndexesMigration implements JavaMigration {
     @Override
     public Integer getChecksum() {
         CRC32 crc = new CRC32();
-        crc.update(script.getBytes(StandardCharsets.UTF_8));
+        crc.update(script().getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
     }
 
@@ -57,14 +55,14 @@ final class KeysAndIndexesMigration implements JavaMigration {
             throw new IllegalStateException("V2 needs Flyway configured with a DataSource (it opens "
                     + CONNECTIONS + " connections of its own)");
         }
-        ParallelDdl.run(dataSource, ParallelDdl.parse(script), CONNECTIONS);
+        ParallelDdl.run(dataSource, ParallelDdl.parse(script()), CONNECTIONS);
     }
 
+    /**
+     * Read when Flyway asks (validation, migration), not when {@link Schema} is loaded: a build
+     * starting on a migrated clone never starts Flyway and so never reads it.
+     */
     String script() {
-        return script;
-    }
-
-    private static String read() {
         try (InputStream in = KeysAndIndexesMigration.class.getClassLoader().getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException(SCRIPT + " is missing from the classpath");

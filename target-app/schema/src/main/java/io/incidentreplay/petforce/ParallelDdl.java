@@ -2,6 +2,7 @@ package io.incidentreplay.petforce;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -36,30 +37,30 @@ final class ParallelDdl {
             Pattern.CASE_INSENSITIVE);
 
     /** One statement and the tables it names (empty: a barrier). */
-    record Statement(String sql, Set<String> tables) {
-        boolean mustFollow(Statement earlier) {
+    record DdlStatement(String sql, Set<String> tables) {
+        boolean mustFollow(DdlStatement earlier) {
             return tables.isEmpty() || earlier.tables.isEmpty() || !Collections.disjoint(tables, earlier.tables);
         }
     }
 
-    private final List<Statement> statements;
+    private final List<DdlStatement> statements;
     private final boolean[] started;
     private final boolean[] finished;
     private SQLException failure;
 
-    private ParallelDdl(List<Statement> statements) {
+    private ParallelDdl(List<DdlStatement> statements) {
         this.statements = statements;
         this.started = new boolean[statements.size()];
         this.finished = new boolean[statements.size()];
     }
 
     /** The statements of a script, in order. */
-    static List<Statement> parse(String script) {
+    static List<DdlStatement> parse(String script) {
         if (script.indexOf('\'') >= 0 || script.indexOf('$') >= 0) {
             throw new IllegalArgumentException("a ParallelDdl script holds plain DDL only: no quotes, no dollar "
                     + "quoting (split it into an ordinary Flyway SQL migration instead)");
         }
-        List<Statement> statements = new ArrayList<>();
+        List<DdlStatement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : script.split("\n")) {
             String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
@@ -78,17 +79,17 @@ final class ParallelDdl {
         return List.copyOf(statements);
     }
 
-    private static Statement statement(String sql) {
+    private static DdlStatement statement(String sql) {
         Set<String> tables = new LinkedHashSet<>();
         Matcher matcher = TABLE.matcher(sql);
         while (matcher.find()) {
             tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
         }
-        return new Statement(sql, Set.copyOf(tables));
+        return new DdlStatement(sql, Set.copyOf(tables));
     }
 
     /** Runs the statements on {@code connections} connections of the data source; the first failure is thrown. */
-    static void run(DataSource dataSource, List<Statement> statements, int connections) throws SQLException {
+    static void run(DataSource dataSource, List<DdlStatement> statements, int connections) throws SQLException {
         ParallelDdl run = new ParallelDdl(statements);
         ExecutorService workers = Executors.newFixedThreadPool(connections, r -> {
             Thread thread = new Thread(r, "parallel-ddl");
@@ -116,7 +117,7 @@ final class ParallelDdl {
 
     private void work(DataSource dataSource) throws SQLException, InterruptedException {
         try (Connection connection = dataSource.getConnection();
-                java.sql.Statement executor = connection.createStatement()) {
+                Statement executor = connection.createStatement()) {
             connection.setAutoCommit(true);
             for (int next = take(); next >= 0; next = take()) {
                 try {

@@ -3,7 +3,7 @@ package io.incidentreplay.petforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.incidentreplay.petforce.ParallelDdl.Statement;
+import io.incidentreplay.petforce.ParallelDdl.DdlStatement;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ class ParallelDdlTest {
 
     @Test
     void statementsAreSplitAtLineEndSemicolonsAndNameTheirTables() {
-        List<Statement> statements = ParallelDdl.parse("""
+        List<DdlStatement> statements = ParallelDdl.parse("""
                 -- a comment
                 ALTER TABLE pets ADD PRIMARY KEY (id); -- trailing comment
                 CREATE INDEX pets_live_idx
@@ -21,18 +21,18 @@ class ParallelDdlTest {
                 ANALYZE;
                 """);
 
-        assertThat(statements).extracting(Statement::sql).containsExactly(
+        assertThat(statements).extracting(DdlStatement::sql).containsExactly(
                 "ALTER TABLE pets ADD PRIMARY KEY (id);",
                 "CREATE INDEX pets_live_idx ON pets (created_at DESC) WHERE deleted_at IS NULL;",
                 "alter table tasks add foreign key (pet_id) references PETS (id);",
                 "ANALYZE;");
-        assertThat(statements).extracting(Statement::tables).containsExactly(
+        assertThat(statements).extracting(DdlStatement::tables).containsExactly(
                 Set.of("pets"), Set.of("pets"), Set.of("tasks", "pets"), Set.of());
     }
 
     @Test
     void aStatementFollowsEarlierOnesOnItsTablesAndBarriersOnly() {
-        List<Statement> s = ParallelDdl.parse("""
+        List<DdlStatement> s = ParallelDdl.parse("""
                 ALTER TABLE users ADD PRIMARY KEY (id);
                 ALTER TABLE pets ADD PRIMARY KEY (id);
                 CREATE INDEX users_email ON users (email);
@@ -60,7 +60,7 @@ class ParallelDdlTest {
 
     @Test
     void theV2ScriptParsesAndEveryStatementNamesATable() {
-        List<Statement> statements = ParallelDdl.parse(new KeysAndIndexesMigration().script());
+        List<DdlStatement> statements = ParallelDdl.parse(new KeysAndIndexesMigration().script());
 
         assertThat(statements).hasSize(28).allSatisfy(s -> assertThat(s.tables()).isNotEmpty());
     }
