@@ -33,8 +33,9 @@ final class GateCommand implements Callable<Integer> {
         for (Incident incident : Incidents.all()) {
             var dataset = replay.dataset(incident);
             var scale = replay.timeScale(incident);
-            requests.add(new ReplayEngine.Request(incident, Role.BASELINE, baseline, dataset, scale));
-            requests.add(new ReplayEngine.Request(incident, Role.CANDIDATE, candidate, dataset, scale));
+            // the gate's verdicts are evidence: every baseline gets the control its incident declares
+            requests.add(new ReplayEngine.Request(incident, Role.BASELINE, baseline, dataset, scale, true));
+            requests.add(new ReplayEngine.Request(incident, Role.CANDIDATE, candidate, dataset, scale, true));
         }
         environment.backend(); // checked now: nothing starts on bad input
         return ReplayBatch.run(requests, environment, replay.output(), System.out);

@@ -29,6 +29,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--build", defaultValue = "both", description = "baseline, candidate or both (default: ${DEFAULT-VALUE})")
     String build;
 
+    @Option(names = "--control", description = "also run the control replay an incident needs to show that its fault "
+            + "caused the signature (pool-exhaustion: the baseline on a small dataset; costs one more replay). "
+            + "./replay gate always runs it")
+    boolean control;
+
     @Mixin
     ReplayOptions replay;
 
@@ -46,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         environment.backend(); // checked now: nothing starts on bad input
         List<ReplayEngine.Request> requests = roles.stream()
                 .map(role -> new ReplayEngine.Request(incident, role, role == Role.BASELINE ? baseline : candidate,
-                        dataset, scale))
+                        dataset, scale, control))
                 .toList();
         return ReplayBatch.run(requests, environment, replay.output(), System.out);
     }

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +32,9 @@ final class FaultScheduler implements AutoCloseable {
     private final IntConsumer sigterm;
     private final IntConsumer sigkill;
     private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+    private Gate gate = Optional::empty;
+    private boolean gateAsked;
+    private volatile String withheld;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fault-timeline");
         t.setDaemon(true);
@@ -47,17 +52,64 @@ final class FaultScheduler implements AutoCloseable {
         this.sigkill = sigkill;
     }
 
-    /** Schedules every fault at the start (and a toxic's removal at the end) of its phase's planned window. */
-    void start(List<Fault> faults, Map<String, Window> plannedWindows, TimeScale scale) {
+    /**
+     * What must hold before a gated fault is applied: asked once, when the first gated fault is due.
+     * Empty means steady; otherwise why not, and no gated fault is applied.
+     */
+    interface Gate {
+        Optional<String> check();
+    }
+
+    /**
+     * Schedules every fault at the start (and a toxic's removal at the end) of its phase's planned
+     * window. A fault in one of the {@code gatedPhases} is applied only if the gate, asked once when
+     * the first of them is due, finds the system steady; otherwise it is withheld and recorded so.
+     */
+    void start(List<Fault> faults, Map<String, Window> plannedWindows, TimeScale scale, Set<String> gatedPhases, Gate gate) {
+        this.gate = gate;
         for (Fault fault : faults) {
             Window phase = plannedWindows.get(fault.phase());
+            boolean gated = gatedPhases.contains(fault.phase());
             if (fault instanceof Fault.Toxic toxic) {
-                at(phase.fromMillis(), () -> apply(toxic, scale));
-                at(phase.toMillis(), () -> remove(toxic, scale));
+                at(phase.fromMillis(), () -> {
+                    if (mayApply(gated, describe(toxic, scale))) {
+                        apply(toxic, scale);
+                    }
+                });
+                at(phase.toMillis(), () -> {
+                    if (!gated || withheld == null) {
+                        remove(toxic, scale);
+                    }
+                });
             } else if (fault instanceof Fault.Signal signal) {
-                at(phase.fromMillis(), () -> signal(signal));
+                at(phase.fromMillis(), () -> {
+                    if (mayApply(gated, describe(signal))) {
+                        signal(signal);
+                    }
+                });
             }
         }
+    }
+
+    /** Runs on the timeline's single thread, so the gate is asked exactly once. */
+    private boolean mayApply(boolean gated, String fault) {
+        if (!gated) {
+            return true;
+        }
+        if (!gateAsked) {
+            gateAsked = true;
+            withheld = gate.check().orElse(null);
+        }
+        if (withheld != null) {
+            record(fault, "withheld: " + withheld);
+            return false;
+        }
+        return true;
+    }
+
+    /** Why the gated faults were withheld, or empty when they were applied (or not due yet). */
+    Optional<String> withheld() {
+        return Optional.ofNullable(withheld);
     }
 
     /** The name the toxic of this fault has on its proxy during this replay. */
@@ -98,8 +150,12 @@ final class FaultScheduler implements AutoCloseable {
         }
     }
 
+    private static String describe(Fault.Signal signal) {
+        return signal.kind() + " to instance " + signal.instance();
+    }
+
     private void signal(Fault.Signal signal) {
-        String what = signal.kind() + " to instance " + signal.instance();
+        String what = describe(signal);
         try {
             (signal.kind() == Fault.Signal.Kind.SIGTERM ? sigterm : sigkill).accept(signal.instance());
             record(what, "sent");

@@ -101,8 +101,8 @@ final class Judgement {
     /** Every expectation judged: the signature's and the budgets', whatever the role. */
     static List<JudgedFinding> findings(Incident incident, Observations observations) {
         List<JudgedFinding> findings = new ArrayList<>();
-        judge("signature", incident.signature(), observations, findings);
-        judge("budget", incident.budgets(), observations, findings);
+        judge(SIGNATURE, incident.signature(), observations, findings);
+        judge(BUDGET, incident.budgets(), observations, findings);
         return findings;
     }
 
@@ -112,39 +112,78 @@ final class Judgement {
         }
     }
 
+    /** The kinds of findings a result holds, by the list of expectations they come from. */
+    static final String SIGNATURE = "signature";
+    static final String BUDGET = "budget";
+    /** The steady-state hypothesis in the control, before the fault. */
+    static final String STEADY_STATE = "steady-state";
+    /** The steady-state hypothesis again over the last phase: did the build recover? */
+    static final String STEADY_STATE_AFTER = "steady-state-after";
+    /** The signature judged over the control: none of it may hold there. */
+    static final String CONTROL = "control";
+
     /**
-     * The verdict for the role. An unverified fault or a harness that hit its own limits beats
-     * everything: nothing was tested, or the numbers measure the harness. Otherwise a baseline must meet
-     * its whole signature and a candidate every budget.
+     * The verdict for the role. Anything that makes the numbers untrustworthy beats everything: an
+     * unverified fault, a steady state that did not hold before it, a saturated machine, a harness at
+     * its own limits. Otherwise a baseline must meet its whole signature, and show none of it in the
+     * control; a candidate must meet every budget.
+     *
+     * @param invalid why the replay tested nothing or measured the harness or the machine; empty when valid
      */
-    static Verdict verdict(Role role, List<JudgedFinding> findings, List<FaultCheck> faultChecks,
-            List<String> harnessLimits) {
-        if (faultChecks.stream().anyMatch(c -> !c.verified()) || !harnessLimits.isEmpty()) {
+    static Verdict verdict(Role role, List<JudgedFinding> findings, List<String> invalid) {
+        if (!invalid.isEmpty()) {
             return Verdict.INVALID;
         }
-        String kind = role == Role.BASELINE ? "signature" : "budget";
-        boolean allMet = findings.stream().filter(f -> f.kind().equals(kind)).allMatch(f -> f.finding().met());
         if (role == Role.BASELINE) {
-            return allMet ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
+            return allMet(findings, SIGNATURE) && heldInControl(findings).isEmpty() ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
         }
-        return allMet ? Verdict.PASS : Verdict.FAIL;
+        return allMet(findings, BUDGET) ? Verdict.PASS : Verdict.FAIL;
     }
 
-    /** The reasons behind the verdict, in numbers: the fault and harness problems, then the decisive findings. */
-    static List<String> reasons(Role role, Verdict verdict, List<JudgedFinding> findings, List<FaultCheck> faultChecks,
-            List<String> harnessLimits) {
-        List<String> reasons = new ArrayList<>();
-        faultChecks.stream().filter(c -> !c.verified())
-                .forEach(c -> reasons.add("fault not applied: " + c.fault() + " — " + c.detail()));
-        harnessLimits.forEach(limit -> reasons.add("harness limit: " + limit));
-        String kind = role == Role.BASELINE ? "signature" : "budget";
+    /**
+     * The reasons behind the verdict, in numbers: what made it invalid, the parts of the signature the
+     * control showed too, then the decisive findings, each with its margin to its limit.
+     */
+    static List<String> reasons(Role role, Verdict verdict, List<JudgedFinding> findings, List<String> invalid) {
+        List<String> reasons = new ArrayList<>(invalid);
+        if (!invalid.isEmpty()) {
+            return reasons;
+        }
+        List<Finding> inControl = role == Role.BASELINE ? heldInControl(findings) : List.of();
+        if (!inControl.isEmpty()) {
+            reasons.add("the signature also held in the control, so the fault did not cause it: "
+                    + String.join("; ", inControl.stream().map(Finding::reason).toList()));
+        }
+        String kind = role == Role.BASELINE ? SIGNATURE : BUDGET;
         boolean wantMet = verdict == Verdict.REPRODUCED || verdict == Verdict.PASS;
         findings.stream()
                 .filter(f -> f.kind().equals(kind))
                 .map(JudgedFinding::finding)
-                .filter(f -> wantMet || !f.met())
-                .map(Finding::reason)
+                .filter(f -> wantMet || !f.met() || !inControl.isEmpty())
+                .map(Judgement::withMargin)
                 .forEach(reasons::add);
         return reasons;
+    }
+
+    /** e.g. {@code fault 5xx of dashboard 75.10% > 50% (margin 50%)}, or {@code (THIN margin 12%)}. */
+    static String withMargin(Finding f) {
+        if (Double.isNaN(f.measured())) {
+            return f.reason();
+        }
+        return f.reason() + " (" + (f.thin() ? "THIN " : "") + f.marginText() + ")";
+    }
+
+    /** The decisive findings whose margin is thin: the verdicts that may flip on the next run. */
+    static List<Finding> thin(Role role, List<JudgedFinding> findings) {
+        String kind = role == Role.BASELINE ? SIGNATURE : BUDGET;
+        return findings.stream().filter(f -> f.kind().equals(kind)).map(JudgedFinding::finding).filter(Finding::thin).toList();
+    }
+
+    private static boolean allMet(List<JudgedFinding> findings, String kind) {
+        return findings.stream().filter(f -> f.kind().equals(kind)).allMatch(f -> f.finding().met());
+    }
+
+    private static List<Finding> heldInControl(List<JudgedFinding> findings) {
+        return findings.stream().filter(f -> f.kind().equals(CONTROL)).map(JudgedFinding::finding).filter(Finding::met).toList();
     }
 }

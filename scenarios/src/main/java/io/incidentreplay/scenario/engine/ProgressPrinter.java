@@ -11,10 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Prints one line of live progress every two seconds while the load runs: phase, and the req/s, p99
@@ -24,6 +26,7 @@ import java.util.function.IntSupplier;
 final class ProgressPrinter implements AutoCloseable {
 
     private static final long EVERY_MILLIS = 2_000;
+    private static final long STALE_MILLIS = 3_000;
 
     private final PrintStream out;
     private final String label;
@@ -68,12 +71,24 @@ final class ProgressPrinter implements AutoCloseable {
                 pool(), breakers(), healthyTargets.getAsInt(), targets);
     }
 
+    /**
+     * Active/max and pending over every instance, from the newest round every instance answered: a
+     * round still being scraped, or one an instance missed, is not a smaller sum. When none answered
+     * fully in the last few seconds, the gap shows as such.
+     */
     private String pool() {
-        List<Sample> last = lastRound();
-        double active = sum(last, "pool.active");
-        double max = sum(last, "pool.max");
-        double pending = sum(last, "pool.pending");
-        return String.format(Locale.US, "%.0f/%.0f pending %.0f", active, max, pending);
+        long now = System.currentTimeMillis();
+        TreeMap<Long, List<Sample>> rounds = timeline.samples().stream()
+                .filter(s -> s.series().startsWith("pool.") && s.atMillis() >= now - STALE_MILLIS)
+                .collect(Collectors.groupingBy(Sample::atMillis, TreeMap::new, Collectors.toList()));
+        List<Sample> complete = rounds.descendingMap().values().stream()
+                .filter(round -> round.stream().filter(s -> s.series().equals("pool.max")).count() >= targets)
+                .findFirst().orElse(null);
+        if (complete == null) {
+            return "? (no complete scrape in " + STALE_MILLIS / 1000 + " s)";
+        }
+        return String.format(Locale.US, "%.0f/%.0f pending %.0f", sum(complete, "pool.active"), sum(complete, "pool.max"),
+                sum(complete, "pool.pending"));
     }
 
     private String breakers() {

@@ -32,6 +32,10 @@ import java.util.Map;
  * @param gatlingReport path of Gatling's HTML report, relative to the result file; null if none
  * @param notes anything a reader must know to trust the numbers (e.g. what could not be verified)
  * @param resources what the replay cost: wall time and CPU of the harness and of the build's instances
+ * @param control the control the verdict rests on: where the steady state was checked and the
+ *     signature must not hold
+ * @param machine the machine's CPU in each judged window, and whether it was saturated
+ * @param warmUp how each instance was warmed before the load balancer registered it
  */
 public record ReplayResult(
         IncidentInfo incident,
@@ -53,7 +57,10 @@ public record ReplayResult(
         List<FaultCheck> faultChecks,
         String gatlingReport,
         List<String> notes,
-        Resources resources) {
+        Resources resources,
+        ControlInfo control,
+        MachineInfo machine,
+        List<WarmUp> warmUp) {
 
     /** The result file's format and version; bumped on any incompatible change. */
     public static final String FORMAT = "incident-replay/result@1";
@@ -81,6 +88,53 @@ public record ReplayResult(
             return total == 0 ? 0 : 100.0 * harnessCpuMillis / total;
         }
     }
+
+    /**
+     * The control of this replay.
+     *
+     * @param kind {@code window} (a phase of this replay before the fault), {@code replay} (a second
+     *     replay without the fault's data volume), or {@code none} when it was not judged
+     * @param description which control, in words
+     * @param window the control's window as judged (in the control replay's own time for {@code replay}); null if none
+     * @param steadyStateHeld whether the steady-state hypothesis held there; null when not checked
+     * @param signatureHeld the parts of the signature that also held there (each must not); empty for a clean control
+     * @param result the control replay's result.json relative to this one, or null
+     * @param note why the control was not judged, or null
+     */
+    public record ControlInfo(String kind, String description, Window window, Boolean steadyStateHeld,
+            List<String> signatureHeld, String result, String note) {}
+
+    /**
+     * The machine during the replay.
+     *
+     * @param cores the CPUs the harness saw
+     * @param sampled whether the machine offered CPU counters ({@code /proc/stat}); when not, nothing was judged
+     * @param busyPercentSaturated a window at or above this mean CPU busy share is saturated
+     * @param pressurePercentSaturated a window at or above this mean CPU pressure is saturated
+     * @param windows each judged window's mean load
+     */
+    public record MachineInfo(int cores, boolean sampled, double busyPercentSaturated, double pressurePercentSaturated,
+            List<MachineWindow> windows) {}
+
+    /**
+     * The machine's mean load over one judged window, in percent of all cores (pressure: of wall
+     * time, Linux PSI "some"); NaN where it offered no reading.
+     */
+    public record MachineWindow(String window, double busyPercent, double pressurePercent, double stealPercent,
+            double harnessPercent, double buildPercent, boolean saturated) {}
+
+    /**
+     * Warming one instance before the load balancer registered it.
+     *
+     * @param rounds rounds of requests sent straight to the instance
+     * @param requests requests sent, health checks included
+     * @param millis how long it took
+     * @param settled whether its latency stopped falling (two rounds' p90 within 25%) in time
+     * @param p90Millis the last round's p90
+     * @param healthCheckP99Millis the health-check path's p99 over the last two rounds
+     */
+    public record WarmUp(String instance, int rounds, int requests, long millis, boolean settled, long p90Millis,
+            long healthCheckP99Millis) {}
 
     /** The build under test. */
     public record BuildInfo(String name, String path) {}

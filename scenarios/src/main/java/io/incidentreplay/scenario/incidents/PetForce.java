@@ -1,8 +1,14 @@
 package io.incidentreplay.scenario.incidents;
 
+import static io.incidentreplay.scenario.measure.Timeline.Aggregation.SUM;
+
+import io.incidentreplay.scenario.expect.Expect;
+import io.incidentreplay.scenario.expect.Expectation;
 import io.incidentreplay.scenario.incident.HealthCheck;
 import io.incidentreplay.scenario.incident.Topology;
+import io.incidentreplay.scenario.measure.RequestStats;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +56,23 @@ final class PetForce {
     static final List<String> JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private PetForce() {}
+
+    /**
+     * The steady state every PetForce incident checks before its fault, over the control phase: all
+     * targets healthy, at most 0.1% errors, p99 within {@code p99} of incident time, and no circuit
+     * breaker open; plus the incident's own. For a p99 bound, 1 s is a fifth of the health check's
+     * 5 s timeout: far above the 20–30 ms these builds answer in, far below where a health check
+     * would fail.
+     */
+    static Expectation[] steadyState(String phase, int instances, Duration p99, Expectation... more) {
+        List<Expectation> all = new ArrayList<>(List.of(
+                Expect.seriesMin("lb.healthy", SUM, phase).outOf(instances).atLeast(instances),
+                Expect.errorPercent(phase, RequestStats.ALL).atMost(0.1),
+                Expect.p99(phase, RequestStats.ALL).atMostScaled(p99),
+                Expect.openBreakers(phase).atMost(0)));
+        all.addAll(List.of(more));
+        return all.toArray(Expectation[]::new);
+    }
 
     /**
      * N instances behind an ALB health check with the seed's settings (every 30 s, 5 s timeout,

@@ -18,6 +18,7 @@ import java.util.function.LongConsumer;
  * @param requestTimeout how long the client waits for an answer before recording no-response
  * @param log where every request is recorded
  * @param onLoadStart told the epoch millisecond the first phase starts, to align the fault timeline
+ * @param stop asked to end the load early
  */
 public record LoadPlan(
         String baseUrl,
@@ -26,7 +27,8 @@ public record LoadPlan(
         List<User> tokens,
         Duration requestTimeout,
         RequestLog log,
-        LongConsumer onLoadStart) {
+        LongConsumer onLoadStart,
+        LoadStop stop) {
 
     public LoadPlan {
         phases = List.copyOf(phases);

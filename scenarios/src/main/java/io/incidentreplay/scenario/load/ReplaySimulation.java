@@ -10,6 +10,7 @@ import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -48,9 +49,10 @@ public final class ReplaySimulation extends Simulation {
         if (plan == null) {
             throw new IllegalStateException("ReplaySimulation runs only through GatlingDriver, which hands it a LoadPlan");
         }
+        // a replay whose steady state did not hold before its fault ends there: the next user stops the load
         ScenarioBuilder users = plan.tokens().isEmpty()
-                ? scenario("replay").exec(pickRequest())
-                : scenario("replay").exec(feed(listFeeder(tokenRecords()).circular()), pickRequest());
+                ? scenario("replay").exec(stopWhenAsked(), pickRequest())
+                : scenario("replay").exec(stopWhenAsked(), feed(listFeeder(tokenRecords()).circular()), pickRequest());
         setUp(users.injectOpen(injection()))
                 .protocols(http.baseUrl(plan.baseUrl()).shareConnections().disableWarmUp().disableCaching());
     }
@@ -58,6 +60,10 @@ public final class ReplaySimulation extends Simulation {
     @Override
     public void before() {
         plan.onLoadStart().accept(System.currentTimeMillis());
+    }
+
+    private ChainBuilder stopWhenAsked() {
+        return exec(stopLoadGeneratorIf(session -> plan.stop().reason(), session -> plan.stop().requested()));
     }
 
     private List<Map<String, Object>> tokenRecords() {
@@ -104,7 +110,11 @@ public final class ReplaySimulation extends Simulation {
                 ? request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"), status().in(200, 399))
                 : request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"),
                         regex(spec.fallbackMarker()).count().saveAs("fallbacks"), status().in(200, 399));
-        return exec(session -> session.set("t0", System.currentTimeMillis()))
+        return exec(session -> {
+                    long t0 = System.currentTimeMillis();
+                    plan.log().begin(session.userId(), spec.name(), t0);
+                    return session.set("t0", t0);
+                })
                 .exec(request)
                 .exec(session -> record(spec, session));
     }
@@ -115,7 +125,7 @@ public final class ReplaySimulation extends Simulation {
         Integer status = session.getIntegerWrapper("status");
         Long rt = session.getLongWrapper("rt");
         Integer fallbacks = session.getIntegerWrapper("fallbacks");
-        plan.log().add(new RequestRecord(spec.name(), t0,
+        plan.log().end(session.userId(), new RequestRecord(spec.name(), t0,
                 status == null || rt == null ? now - t0 : rt,
                 status == null ? RequestRecord.NO_RESPONSE : status,
                 fallbacks != null && fallbacks > 0));

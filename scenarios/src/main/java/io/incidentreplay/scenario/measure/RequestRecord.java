@@ -14,9 +14,16 @@ public record RequestRecord(String name, long startMillis, long latencyMillis, i
     /** Status recorded when no HTTP response arrived at all. */
     public static final int NO_RESPONSE = 0;
 
-    /** A 2xx or 3xx answer. */
+    /**
+     * A request still waiting for its answer, with its age so far as latency: only in the live
+     * steady-state check ({@link RequestLog#recordsAndInFlight}), never in a result. It has not
+     * failed (yet), but a stalled one still pushes the p99 up.
+     */
+    public static final int IN_FLIGHT = -1;
+
+    /** A 2xx or 3xx answer, or no answer yet. */
     public boolean ok() {
-        return status >= 200 && status < 400;
+        return status == IN_FLIGHT || status >= 200 && status < 400;
     }
 
     /** The key errors are counted under: the status code, or {@code no-response}. */

@@ -48,14 +48,56 @@ class JudgementTest {
     }
 
     @Test
-    void aHarnessAtItsLimitMakesEvenAMetSignatureInvalid() {
-        List<JudgedFinding> met = List.of(new JudgedFinding("signature",
-                new Finding("steady errors >= 25%", true, 80, "steady errors of all 80% >= 25%")));
-        List<String> limits = List.of("the harness ran out of open files (20,000 of its limit of 20,000)");
+    void anythingThatMakesTheNumbersUntrustworthyMakesEvenAMetSignatureInvalid() {
+        List<JudgedFinding> met = List.of(signature(true));
+        List<String> limits = List.of("harness limit: the harness ran out of open files (20,000 of its limit of 20,000)");
 
-        assertThat(Judgement.verdict(Role.BASELINE, met, List.of(), List.of())).isEqualTo(Verdict.REPRODUCED);
-        assertThat(Judgement.verdict(Role.BASELINE, met, List.of(), limits)).isEqualTo(Verdict.INVALID);
-        assertThat(Judgement.reasons(Role.BASELINE, Verdict.INVALID, met, List.of(), limits))
-                .first().asString().startsWith("harness limit: the harness ran out of open files");
+        assertThat(Judgement.verdict(Role.BASELINE, met, List.of())).isEqualTo(Verdict.REPRODUCED);
+        assertThat(Judgement.verdict(Role.BASELINE, met, limits)).isEqualTo(Verdict.INVALID);
+        assertThat(Judgement.reasons(Role.BASELINE, Verdict.INVALID, met, limits))
+                .containsExactly(limits.get(0));
+    }
+
+    @Test
+    void aBaselineWhoseSignatureAlsoHeldInTheControlIsNotReproduced() {
+        List<JudgedFinding> findings = List.of(signature(true),
+                new JudgedFinding(Judgement.CONTROL, new Finding("steady errors >= 25%", true, 40, 25, 0.6, false,
+                        "steady errors of all 40% >= 25%")));
+
+        Verdict verdict = Judgement.verdict(Role.BASELINE, findings, List.of());
+
+        assertThat(verdict).isEqualTo(Verdict.NOT_REPRODUCED);
+        assertThat(Judgement.reasons(Role.BASELINE, verdict, findings, List.of())).first().asString()
+                .startsWith("the signature also held in the control, so the fault did not cause it: ")
+                .contains("steady errors of all 40% >= 25%");
+    }
+
+    @Test
+    void aCleanControlLeavesTheBaselineReproduced() {
+        List<JudgedFinding> findings = List.of(signature(true),
+                new JudgedFinding(Judgement.CONTROL, new Finding("steady errors >= 25%", false, 0, 25, -1, true,
+                        "steady errors of all 0% < 25%")));
+
+        assertThat(Judgement.verdict(Role.BASELINE, findings, List.of())).isEqualTo(Verdict.REPRODUCED);
+    }
+
+    @Test
+    void eachDecisiveReasonCarriesItsMarginAndAThinOneIsFlagged() {
+        List<JudgedFinding> findings = List.of(
+                new JudgedFinding(Judgement.BUDGET, new Finding("p99 <= 700 ms", true, 600, 700, 1.0 / 7, false,
+                        "fault p99 of dashboard 600 ms <= 700 ms")),
+                new JudgedFinding(Judgement.BUDGET, new Finding("errors <= 0.1%", true, 0, 0.1, 1, true,
+                        "fault errors of all 0% <= 0.10%")));
+
+        assertThat(Judgement.reasons(Role.CANDIDATE, Verdict.PASS, findings, List.of())).containsExactly(
+                "fault p99 of dashboard 600 ms <= 700 ms (THIN margin 14%)",
+                "fault errors of all 0% <= 0.10% (at its bound)");
+        assertThat(Judgement.thin(Role.CANDIDATE, findings)).singleElement()
+                .satisfies(f -> assertThat(f.measured()).isEqualTo(600));
+    }
+
+    private static JudgedFinding signature(boolean met) {
+        return new JudgedFinding(Judgement.SIGNATURE, new Finding("steady errors >= 25%", met, met ? 80 : 10, 25,
+                met ? 2.2 : -0.6, false, "steady errors of all " + (met ? 80 : 10) + "% >= 25%"));
     }
 }

@@ -24,7 +24,9 @@ class ResultWriterTest {
                 new BuildInfo("petforce-before.jar", "/x/petforce-before.jar"), new DatasetInfo("mvp", 20, 42), 0.1,
                 "embedded PostgreSQL", 1_000, 2_000, Verdict.INCOMPLETE, List.of("interrupted"), List.of(),
                 List.of(new Window("run", 1_000, 2_000)), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                List.of(note), new ReplayResult.Resources(1_000, 10, 20));
+                List.of(note), new ReplayResult.Resources(1_000, 10, 20),
+                new ReplayResult.ControlInfo("none", "the steady phase", null, null, List.of(), null, "the load never started"),
+                new ReplayResult.MachineInfo(2, true, 90, 80, List.of()), List.of());
     }
 
     @Test

@@ -59,7 +59,7 @@ class ReplayGateIT {
         String dataset = System.getProperty("replay.dataset");
         ReplayResult result = engine.replay(new ReplayEngine.Request(incident, role, jar,
                 DatasetSpec.preset(dataset == null || dataset.isBlank() ? incident.dataset() : dataset),
-                scale == null || scale.isBlank() ? incident.defaultTimeScale() : TimeScale.parse(scale)));
+                scale == null || scale.isBlank() ? incident.defaultTimeScale() : TimeScale.parse(scale), true));
 
         assertThat(result.verdict())
                 .as("%s on the %s: %s", incident.id(), result.role(), String.join("; ", result.reasons()))

@@ -62,7 +62,7 @@ class GatlingDriverIT {
                 List.of(RequestSpec.get("list", 3, "/list"),
                         RequestSpec.get("dashboard", 1, "/dashboard").withFallbackMarker("\"cached\":true")),
                 List.of(new LoadPlan.User("token-a", 1), new LoadPlan.User("token-b", 2)),
-                Duration.ofSeconds(5), log, loadStart::set);
+                Duration.ofSeconds(5), log, loadStart::set, new LoadStop());
         long before = System.currentTimeMillis();
 
         Path report = GatlingDriver.run(plan, results, "driver-test");

@@ -27,16 +27,38 @@ class TimelineTest {
     }
 
     @Test
-    void longestRunIsTheSpanOfConsecutiveMatchingRounds() {
+    void aRoundInWhichAnInstanceDidNotAnswerIsAGapInTheSumNotASmallerSum() {
+        pending(1_000, 30, 30);
+        timeline.add(new Sample(1_500, "pool.pending", "i1", 30)); // i2's scrape timed out
+        pending(2_000, 30, 30);
+
+        assertThat(timeline.points("pool.pending", Aggregation.SUM, all)).extracting(Timeline.Point::atMillis)
+                .containsExactly(1_000L, 2_000L);
+        assertThat(timeline.min("pool.pending", Aggregation.SUM, all)).isEqualTo(60);
+        assertThat(timeline.gaps("pool.pending", all)).isEqualTo(1);
+        assertThat(timeline.max("pool.pending", Aggregation.MAX, all)).as("a real reading stays a real reading").isEqualTo(30);
+    }
+
+    @Test
+    void percentOfRoundsCountsTheMatchingShareOfCompleteRounds() {
         pending(1_000, 11, 0);
         pending(1_500, 12, 0);
-        pending(2_000, 1, 0);   // breaks the run
+        pending(2_000, 1, 0);   // one low round costs one round's share, not the whole stretch
         pending(2_500, 20, 0);
-        pending(3_000, 20, 0);
-        pending(3_500, 20, 0);
+        timeline.add(new Sample(3_000, "pool.pending", "i1", 0)); // a gap: not counted either way
 
-        assertThat(timeline.longestRunMillis("pool.pending", Aggregation.SUM, all, v -> v > 10)).isEqualTo(1_000);
-        assertThat(timeline.longestRunMillis("pool.pending", Aggregation.SUM, all, v -> v > 100)).isEqualTo(-1);
+        assertThat(timeline.percentOfRounds("pool.pending", Aggregation.SUM, all, v -> v > 10)).isEqualTo(75);
+        assertThat(timeline.percentOfRounds("pool.active", Aggregation.SUM, all, v -> v > 10)).isNaN();
+    }
+
+    @Test
+    void percentOfReadingsCountsEverySourceOfEveryRound() {
+        for (int round = 0; round < 50; round++) {
+            timeline.add(new Sample(1_000 + round * 100, "health.liveness.ok", "i1", 1));
+            timeline.add(new Sample(1_000 + round * 100, "health.liveness.ok", "i2", round == 7 ? 0 : 1));
+        }
+
+        assertThat(timeline.percentOfReadings("health.liveness.ok", all, v -> v >= 1)).isEqualTo(99);
     }
 
     @Test

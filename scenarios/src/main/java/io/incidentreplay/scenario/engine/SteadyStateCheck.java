@@ -1,0 +1,46 @@
+package io.incidentreplay.scenario.engine;
+
+import io.incidentreplay.scenario.expect.Expectation;
+import io.incidentreplay.scenario.expect.Finding;
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestRecord;
+import io.incidentreplay.scenario.measure.Timeline;
+import io.incidentreplay.scenario.measure.Window;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steady-state hypothesis judged over a window: live, at the end of the control window just
+ * before the fault (requests still in flight count with their age so far, so a stall shows before
+ * it times out), and after the load over the last phase, to see whether the build recovered.
+ *
+ * @param window the window judged
+ * @param checkedAtMillis when it was judged (epoch ms)
+ * @param findings each expectation of the hypothesis, judged
+ */
+record SteadyStateCheck(Window window, long checkedAtMillis, List<Finding> findings) {
+
+    SteadyStateCheck {
+        findings = List.copyOf(findings);
+    }
+
+    boolean held() {
+        return findings.stream().allMatch(Finding::met);
+    }
+
+    /** "steady min lb.healthy 2 < 4; steady errors of all 3.2% > 0.10%": what did not hold. */
+    String failures() {
+        return String.join("; ", findings.stream().filter(f -> !f.met()).map(Finding::reason).toList());
+    }
+
+    /**
+     * Judges the hypothesis over {@code window}, each expectation read over that window whatever
+     * phase it names.
+     */
+    static SteadyStateCheck judge(List<Expectation> hypothesis, Window window, List<RequestRecord> requests,
+            Timeline timeline, double timeScale, long nowMillis) {
+        Observations observations = new Observations(requests, timeline, Map.of(window.name(), window), timeScale);
+        List<Finding> findings = hypothesis.stream().map(e -> e.inPhase(window.name()).evaluate(observations)).toList();
+        return new SteadyStateCheck(window, nowMillis, findings);
+    }
+}

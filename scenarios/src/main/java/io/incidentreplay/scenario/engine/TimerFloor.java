@@ -1,0 +1,42 @@
+package io.incidentreplay.scenario.engine;
+
+import io.incidentreplay.scenario.engine.ReplayResult.WarmUp;
+import io.incidentreplay.scenario.incident.HealthCheck;
+import io.incidentreplay.scenario.incident.TimeScale;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Refuses, before the load, a time scale whose compressed health-check timeout this machine cannot
+ * serve. A target that needs 40 ms to answer its health check under load fails a 50 ms timeout
+ * for no reason of its own, and a replay at that scale reports the machine as the build's outage.
+ * The bound: the scaled timeout must be at least {@value #HEADROOM} times the health-check path's
+ * p99 while the instances were warmed (two at a time on every instance: busier than the replays'
+ * open-model load, so the bound errs on the side of refusing).
+ */
+final class TimerFloor {
+
+    static final int HEADROOM = 3;
+
+    private TimerFloor() {}
+
+    /** Why the replay cannot run at this scale on this machine, with the smallest scale that can; empty when it can. */
+    static Optional<String> check(HealthCheck healthCheck, TimeScale scale, List<WarmUp> warmUp) {
+        long worst = warmUp.stream().mapToLong(WarmUp::healthCheckP99Millis).max().orElse(0);
+        long timeout = scale.apply(healthCheck.timeout()).toMillis();
+        if (worst == 0 || timeout >= HEADROOM * worst) {
+            return Optional.empty();
+        }
+        double smallest = (double) HEADROOM * worst / healthCheck.timeout().toMillis();
+        String smallestScale = new BigDecimal(smallest).round(new MathContext(2, RoundingMode.UP)).stripTrailingZeros()
+                .toPlainString();
+        return Optional.of(String.format(Locale.US, "time scale too small for this machine: the health check's %s timeout "
+                + "is %,d ms at time scale %s, under %d x the %,d ms p99 of %s on these instances while they were warmed; "
+                + "use --time-scale %s or more", healthCheck.timeout().toMillis() + " ms", timeout, scale.factor(), HEADROOM,
+                worst, healthCheck.path(), smallestScale));
+    }
+}

@@ -1,0 +1,178 @@
+package io.incidentreplay.scenario.engine;
+
+import io.incidentreplay.fixtures.environment.launch.BuildInstance;
+import io.incidentreplay.scenario.engine.ReplayResult.WarmUp;
+import io.incidentreplay.scenario.incident.RequestSpec;
+import io.incidentreplay.scenario.load.LoadPlan;
+import io.incidentreplay.scenario.measure.LatencySummary;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Warms each instance before the load balancer registers it: the mix's reads and the health-check
+ * path, sent straight to the instance in rounds, until its latency stops falling. A freshly started
+ * JVM compiles its hot paths and fills its pools under the first requests; at a compressed time
+ * scale that costs health checks (500 ms at 0.1) and breaker windows, and a replay judged from
+ * there measures the JIT, not the build. Measured before this existed: the baseline's four targets
+ * went unhealthy 8 s into a fixed 10 s warm-up, the candidate's weather breakers opened with no
+ * fault.
+ *
+ * <p>Writes are never sent (an incident may count the rows its writes left), nor the requests the
+ * incident names as its fault ({@code warmUpSkips}).
+ */
+final class Warmer {
+
+    /** Requests per instance per round, two at a time. */
+    static final int ROUND = 40;
+    static final int CONCURRENCY = 2;
+    /** Settled: two rounds in a row whose p90 differ by at most this share, after at least {@link #MIN_ROUNDS}. */
+    static final double SETTLED_CHANGE = 0.25;
+    static final int MIN_ROUNDS = 3;
+    /** Latencies this small count as settled whatever their change (1 ms of jitter is 50% of 2 ms). */
+    static final long SETTLED_BELOW_MILLIS = 5;
+    static final Duration MAX_TIME = Duration.ofSeconds(20);
+
+    private final List<RequestSpec> reads;
+    private final List<LoadPlan.User> users;
+    private final String healthCheckPath;
+    private final Duration requestTimeout;
+    private final HttpClient client;
+    private ExecutorService lanes;
+
+    Warmer(List<RequestSpec> mix, Set<String> skips, List<LoadPlan.User> users, String healthCheckPath,
+            Duration requestTimeout) {
+        this.reads = mix.stream().filter(r -> !r.isWrite() && !skips.contains(r.name())).toList();
+        this.users = users;
+        this.healthCheckPath = healthCheckPath;
+        this.requestTimeout = requestTimeout;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** Warms every instance at once; returns when each has settled or run out of time. */
+    List<WarmUp> warm(List<BuildInstance> instances) {
+        ExecutorService perInstance = daemons(instances.size());
+        lanes = daemons(instances.size() * CONCURRENCY);
+        try {
+            List<CompletableFuture<WarmUp>> runs = instances.stream()
+                    .map(i -> CompletableFuture.supplyAsync(() -> warm(i), perInstance)).toList();
+            List<WarmUp> outcomes = new ArrayList<>();
+            for (CompletableFuture<WarmUp> run : runs) {
+                outcomes.add(run.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("interrupted while warming the instances", e);
+        } catch (ExecutionException e) {
+            throw new ReplayException("warming the instances failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            perInstance.shutdownNow();
+            lanes.shutdownNow();
+        }
+    }
+
+    private static ExecutorService daemons(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "warm-up");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private WarmUp warm(BuildInstance instance) {
+        long start = System.currentTimeMillis();
+        long deadline = start + MAX_TIME.toMillis();
+        AtomicInteger sent = new AtomicInteger();
+        List<Long> previousHealth = List.of();
+        long previousP90 = -1;
+        int rounds = 0;
+        boolean settled = false;
+        long p90 = 0;
+        long healthP99 = 0;
+        while (!settled && System.currentTimeMillis() < deadline) {
+            Round round = round(instance, sent);
+            rounds++;
+            p90 = round.p90();
+            List<Long> health = new ArrayList<>(previousHealth);
+            health.addAll(round.health);
+            healthP99 = LatencySummary.of(health.stream().mapToLong(Long::longValue).toArray()).p99();
+            previousHealth = round.health;
+            settled = rounds >= MIN_ROUNDS && previousP90 >= 0
+                    && (Math.max(p90, previousP90) < SETTLED_BELOW_MILLIS
+                            || Math.abs(p90 - previousP90) <= SETTLED_CHANGE * Math.max(p90, previousP90));
+            previousP90 = p90;
+        }
+        return new WarmUp(instance.name(), rounds, sent.get(), System.currentTimeMillis() - start, settled, p90, healthP99);
+    }
+
+    private record Round(List<Long> all, List<Long> health) {
+        /** Nearest rank, as {@link LatencySummary} does for its percentiles. */
+        long p90() {
+            long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+            return sorted[Math.max(0, (int) Math.ceil(0.9 * sorted.length) - 1)];
+        }
+    }
+
+    /** One round: {@link #ROUND} requests, {@link #CONCURRENCY} at a time, every fifth the health check. */
+    private Round round(BuildInstance instance, AtomicInteger sent) {
+        List<Long> all = Collections.synchronizedList(new ArrayList<>());
+        List<Long> health = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int lane = 0; lane < CONCURRENCY; lane++) {
+            running.add(CompletableFuture.runAsync(() -> {
+                int n;
+                while ((n = next.getAndIncrement()) < ROUND) {
+                    boolean healthCheck = n % 5 == 0 || reads.isEmpty();
+                    long millis = send(instance.baseUrl(), healthCheck ? null : reads.get(n % reads.size()),
+                            sent.getAndIncrement());
+                    all.add(millis);
+                    if (healthCheck) {
+                        health.add(millis);
+                    }
+                }
+            }, lanes));
+        }
+        running.forEach(CompletableFuture::join);
+        return new Round(List.copyOf(all), List.copyOf(health));
+    }
+
+    /** Sends one request (the health check when {@code spec} is null) and returns how long it took; failures count as their time. */
+    private long send(URI base, RequestSpec spec, int n) {
+        HttpRequest.Builder request;
+        if (spec == null) {
+            request = HttpRequest.newBuilder(base.resolve(healthCheckPath));
+        } else {
+            LoadPlan.User user = users.isEmpty() ? null : users.get(n % users.size());
+            String path = user == null ? spec.path() : spec.path().replace("#{petId}", Long.toString(user.petId()));
+            request = HttpRequest.newBuilder(base.resolve(path));
+            if (spec.authenticated() && user != null) {
+                request.header("Authorization", "Bearer " + user.token());
+            }
+        }
+        long t0 = System.nanoTime();
+        try {
+            client.send(request.timeout(requestTimeout).GET().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // a failed warm-up request still warmed something; its time counts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("interrupted while warming " + base, e);
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
