@@ -37,7 +37,8 @@ final class GateCommand implements Callable<Integer> {
             requests.add(new ReplayEngine.Request(incident, Role.BASELINE, baseline, dataset, scale, true));
             requests.add(new ReplayEngine.Request(incident, Role.CANDIDATE, candidate, dataset, scale, true));
         }
-        environment.backend(); // checked now: nothing starts on bad input
-        return ReplayBatch.run(requests, environment, replay.output(), System.out);
+        replay.repeats(); // checked now: nothing starts on bad input
+        environment.backend();
+        return ReplayBatch.run(requests, replay.repeats(), environment, replay.output(), System.out);
     }
 }

@@ -8,23 +8,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs replays one after another in one environment, then writes the reports and prints the
- * verdicts. Ctrl-C aborts the replay in progress: its partial result and report are written and its
- * teardown runs before the JVM exits.
+ * Runs replays one after another in one environment, once or {@code --repeat} times, then writes the
+ * reports and prints the verdicts (and, for repeats, each finding's spread). Ctrl-C aborts the replay
+ * in progress: its partial result and report are written and its teardown runs before the JVM exits.
  */
 final class ReplayBatch {
 
     private ReplayBatch() {}
 
-    /** @return the exit code: the worst verdict's */
-    static int run(List<ReplayEngine.Request> requests, EnvironmentOptions options, Path output, PrintStream out) {
+    /**
+     * @param repeats how many times to run every request; above 1 each run writes into
+     *     {@code <output>/repeat-NN/} and a summary of the spread goes to {@code <output>}
+     * @return the exit code: the worst verdict's over every run
+     */
+    static int run(List<ReplayEngine.Request> requests, int repeats, EnvironmentOptions options, Path output, PrintStream out) {
         String backend = options.backend().name().toLowerCase(Locale.ROOT);
-        List<ReplayResult> results = new ArrayList<>();
+        List<List<ReplayResult>> runs = new ArrayList<>();
+        AtomicReference<ReplayEngine> current = new AtomicReference<>();
         try (ReplayEnvironment environment = new ReplayEnvironment(options.config(output))) {
-            ReplayEngine engine = new ReplayEngine(environment, output, out);
-            Thread hook = new Thread(() -> engine.abort("interrupted (Ctrl-C) before the replay finished"), "replay-abort");
+            Thread hook = new Thread(() -> {
+                ReplayEngine engine = current.get();
+                if (engine != null) {
+                    engine.abort("interrupted (Ctrl-C) before the replay finished");
+                }
+            }, "replay-abort");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("environment: starting " + backend + " PostgreSQL and fault proxy ...");
             try {
@@ -32,11 +42,34 @@ final class ReplayBatch {
             } catch (RuntimeException e) {
                 throw new UserError("the " + backend + " environment did not start: " + e.getMessage());
             }
-            for (ReplayEngine.Request request : requests) {
-                results.add(engine.replay(request));
+            for (int repeat = 1; repeat <= repeats; repeat++) {
+                Path directory = directory(output, repeat, repeats);
+                if (repeats > 1) {
+                    out.printf("repeat %d of %d -> %s%n", repeat, repeats, directory);
+                }
+                ReplayEngine engine = new ReplayEngine(environment, directory, out);
+                current.set(engine);
+                List<ReplayResult> results = new ArrayList<>();
+                for (ReplayEngine.Request request : requests) {
+                    results.add(engine.replay(request));
+                }
+                runs.add(results);
             }
             Runtime.getRuntime().removeShutdownHook(hook);
         }
-        return Verdicts.report(results, output, out);
+        int exit = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            exit = Math.max(exit, Verdicts.report(runs.get(i), directory(output, i + 1, repeats), out, repeats > 1));
+        }
+        if (repeats > 1) {
+            Repeatability summary = Repeatability.of(runs);
+            summary.print(out);
+            out.println(summary.write(output));
+        }
+        return exit;
+    }
+
+    private static Path directory(Path output, int repeat, int repeats) {
+        return repeats == 1 ? output : output.resolve(String.format(Locale.ROOT, "repeat-%02d", repeat));
     }
 }

@@ -27,6 +27,11 @@ final class ReplayOptions {
     @Option(names = "--output", description = "where reports go (default: replay-reports/<date-time>)")
     Path output;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "run every replay N times (1-100) and "
+            + "report each finding's spread (min/median/max) and each verdict's count; exit non-zero on any unexpected "
+            + "verdict (default: ${DEFAULT-VALUE})")
+    int repeat;
+
     Path baseline() {
         return jar("--baseline-jar", baselineJar, "before");
     }
@@ -56,6 +61,14 @@ final class ReplayOptions {
             throw new UserError("incident '" + incident.id() + "' is not valid under time compression; use --time-scale 1");
         }
         return scale;
+    }
+
+    /** How many times to run every replay, checked. */
+    int repeats() {
+        if (repeat < 1 || repeat > 100) {
+            throw new UserError("--repeat must be between 1 and 100, but was " + repeat);
+        }
+        return repeat;
     }
 
     /** {@code replay-reports/<date-time>} under the working directory, unless the user chose. */

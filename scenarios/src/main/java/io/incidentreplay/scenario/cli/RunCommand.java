@@ -48,12 +48,13 @@ final class RunCommand implements Callable<Integer> {
         Path candidate = roles.contains(Role.CANDIDATE) ? replay.candidate() : null;
         DatasetSpec dataset = replay.dataset(incident);
         TimeScale scale = replay.timeScale(incident);
-        environment.backend(); // checked now: nothing starts on bad input
+        replay.repeats(); // checked now: nothing starts on bad input
+        environment.backend();
         List<ReplayEngine.Request> requests = roles.stream()
                 .map(role -> new ReplayEngine.Request(incident, role, role == Role.BASELINE ? baseline : candidate,
                         dataset, scale, control))
                 .toList();
-        return ReplayBatch.run(requests, environment, replay.output(), System.out);
+        return ReplayBatch.run(requests, replay.repeats(), environment, replay.output(), System.out);
     }
 
     private Incident incident() {

@@ -20,14 +20,19 @@ final class Verdicts {
 
     private Verdicts() {}
 
-    /** Writes the reports, prints the verdicts and returns the exit code: the worst of the replays'. */
-    static int report(List<ReplayResult> results, Path output, PrintStream out) {
+    /**
+     * Writes the reports, prints the verdicts (with their reasons unless {@code brief}) and returns
+     * the exit code: the worst of the replays'.
+     */
+    static int report(List<ReplayResult> results, Path output, PrintStream out, boolean brief) {
         Path page = writeReports(results, output);
         out.println();
         int exit = 0;
         for (ReplayResult r : results) {
             out.printf("%-9s %-16s %s on %s%n", r.role(), r.verdict(), r.incident().id(), r.build().name());
-            r.reasons().forEach(reason -> out.println("          - " + reason));
+            if (!brief) {
+                r.reasons().forEach(reason -> out.println("          - " + reason));
+            }
             exit = Math.max(exit, r.verdict().exitCode());
         }
         out.println(page);

@@ -34,9 +34,9 @@ final class TimerFloor {
         double smallest = (double) HEADROOM * worst / healthCheck.timeout().toMillis();
         String smallestScale = new BigDecimal(smallest).round(new MathContext(2, RoundingMode.UP)).stripTrailingZeros()
                 .toPlainString();
-        return Optional.of(String.format(Locale.US, "time scale too small for this machine: the health check's %s timeout "
+        return Optional.of(String.format(Locale.US, "time scale too small for this machine: the health check's %,d ms timeout "
                 + "is %,d ms at time scale %s, under %d x the %,d ms p99 of %s on these instances while they were warmed; "
-                + "use --time-scale %s or more", healthCheck.timeout().toMillis() + " ms", timeout, scale.factor(), HEADROOM,
+                + "use --time-scale %s or more", healthCheck.timeout().toMillis(), timeout, scale.factor(), HEADROOM,
                 worst, healthCheck.path(), smallestScale));
     }
 }

@@ -1,8 +1,10 @@
 package io.incidentreplay.scenario.incident;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A Toxiproxy toxic as an incident declares it, in incident time: its wire type, which stream it
@@ -26,7 +28,7 @@ public record ToxicSpec(String type, String stream, float toxicity, Map<String, 
         if (toxicity < 0 || toxicity > 1) {
             throw new IllegalArgumentException("toxicity must be between 0 and 1, but was " + toxicity);
         }
-        attributes = Map.copyOf(attributes);
+        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes)); // sorted: the same fault reads the same every run
     }
 
     /** Every byte from the dependency is held back {@code latencyMillis} (Toxiproxy {@code latency}). */

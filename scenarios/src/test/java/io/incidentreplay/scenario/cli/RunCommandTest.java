@@ -47,6 +47,12 @@ class RunCommandTest {
     }
 
     @Test
+    void aRepeatCountOutOfRangeSaysWhatIsAllowed() {
+        assertThat(run("gate", "--repeat", "0")).isEqualTo(ReplayCli.USAGE_ERROR);
+        assertThat(err.toString()).contains("--repeat must be between 1 and 100, but was 0");
+    }
+
+    @Test
     void unknownBuildRoleSaysWhatIsAllowed() {
         assertThat(run("run", "weather-cascade", "--build", "canary")).isEqualTo(ReplayCli.USAGE_ERROR);
         assertThat(err.toString()).contains("--build must be baseline, candidate or both, but was 'canary'");

@@ -102,4 +102,48 @@ class MeasureTest {
         assertThat(finding.met()).isTrue();
         assertThat(finding.measured()).isEqualTo(4);
     }
+
+    @Test
+    void aFindingCarriesItsLimitAndMarginAndATightOneIsThin() {
+        for (int i = 0; i < 100; i++) {
+            requests.add(new RequestRecord("dashboard", 10_000 + i, i >= 98 ? 640 : 20, 200, false));
+        }
+
+        Finding tight = Expect.p99("fault", "dashboard").atMost(700).evaluate(observations(1));
+        Finding wide = Expect.p99("fault", "dashboard").atMost(2_000).evaluate(observations(1));
+
+        assertThat(tight.limit()).isEqualTo(700);
+        assertThat(tight.margin()).isCloseTo(60.0 / 700, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(tight.thin()).isTrue();
+        assertThat(tight.marginText()).isEqualTo("margin 9%");
+        assertThat(wide.thin()).isFalse();
+    }
+
+    @Test
+    void aValueAtTheMeasuresBoundIsNeverThin() {
+        timeline.add(new Sample(11_000, "lb.healthy", "lb", 4));
+        timeline.add(new Sample(12_000, "lb.healthy", "lb", 4));
+
+        Finding allHealthy = Expect.seriesMin("lb.healthy", Aggregation.SUM, "fault").outOf(4).atLeast(4).evaluate(observations(1));
+        Finding withoutItsBound = Expect.seriesMin("lb.healthy", Aggregation.SUM, "fault").atLeast(4).evaluate(observations(1));
+
+        assertThat(allHealthy.met()).isTrue();
+        assertThat(allHealthy.atBound()).isTrue();
+        assertThat(allHealthy.thin()).isFalse();
+        assertThat(withoutItsBound.thin()).as("4 >= 4 with nothing to say 4 is the most").isTrue();
+    }
+
+    @Test
+    void anExpectationReadsTheSameMeasureOverAnotherPhase() {
+        requests.add(new RequestRecord("pets", 1_000, 10, 503, false));
+        requests.add(new RequestRecord("pets", 11_000, 10, 200, false));
+        Expectation errors = Expect.errorPercent("fault", "pets").atMost(0.1);
+
+        assertThat(errors.evaluate(observations(1)).met()).isTrue();
+        Finding inSteady = errors.inPhase("steady").evaluate(observations(1));
+        assertThat(inSteady.met()).isFalse();
+        assertThat(inSteady.reason()).isEqualTo("steady errors of pets 100% > 0.10%");
+        assertThat(errors.inPhase("steady").phase()).hasValue("steady");
+        assertThat(errors.request()).hasValue("pets");
+    }
 }

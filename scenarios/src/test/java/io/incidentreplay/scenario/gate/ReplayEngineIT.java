@@ -7,16 +7,25 @@ import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.scenario.engine.ReplayEngine;
 import io.incidentreplay.scenario.engine.ReplayResult;
 import io.incidentreplay.scenario.engine.Verdict;
+import io.incidentreplay.scenario.expect.Expect;
 import io.incidentreplay.scenario.expect.Expectation;
 import io.incidentreplay.scenario.incident.Fault;
+import io.incidentreplay.scenario.incident.HealthCheck;
 import io.incidentreplay.scenario.incident.Incident;
 import io.incidentreplay.scenario.incident.Incident.Role;
 import io.incidentreplay.scenario.incident.LoadProfile;
+import io.incidentreplay.scenario.incident.Phase;
 import io.incidentreplay.scenario.incident.RequestSpec;
+import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.incident.Topology;
 import io.incidentreplay.scenario.incident.ToxicSpec;
 import io.incidentreplay.scenario.incidents.Incidents;
+import io.incidentreplay.scenario.measure.Observations;
+import io.incidentreplay.scenario.measure.RequestStats;
 import io.incidentreplay.seed.DatasetSpec;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +51,18 @@ class ReplayEngineIT {
         }
     }
 
+    /**
+     * The incident-era build as the candidate, health-checked on {@code /} as its own target group
+     * was (it has no readiness endpoint: on {@code /health/readiness} it would never be steady, and
+     * the replay would be INVALID, not a verdict).
+     */
     @Test
     void aCandidateWithTheBugFailsWithTheBudgetItBlew() {
-        ReplayResult result = replay("bug-as-candidate", weatherCascade, Role.CANDIDATE, ReferenceJars.before());
+        Incident bugAsCandidate = weatherCascade.toBuilder()
+                .topologies(weatherCascade.topology(Role.BASELINE), weatherCascade.topology(Role.BASELINE))
+                .build();
+
+        ReplayResult result = replay("bug-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("fault p99 of dashboard").contains(" > "));
@@ -66,6 +84,7 @@ class ReplayEngineIT {
         Incident untouched = weatherCascade.toBuilder()
                 .load(new LoadProfile(weatherCascade.load().phases(), petsOnly))
                 .steadyState(withoutDashboardExpectations(weatherCascade.steadyState()))
+                .signature(withoutDashboardExpectations(weatherCascade.signature()))
                 .budgets(withoutDashboardExpectations(weatherCascade.budgets()))
                 .build();
 
@@ -105,10 +124,110 @@ class ReplayEngineIT {
         assertThat(OUTPUT.resolve("too-little-data/pool-exhaustion/candidate/report.html")).isRegularFile();
     }
 
+    /**
+     * Something else is wrong before the fault: every weather call is 200 ms slower from the start
+     * (a latency toxic over the whole run). The steady state's p99 bound (100 ms at the time scale
+     * 0.1) does not hold in the control window, so the stall is never applied.
+     */
+    @Test
+    void aReplayThatIsNotSteadyBeforeItsFaultIsInvalidAndTheFaultIsNeverApplied() {
+        Incident disturbed = weatherCascade.toBuilder()
+                .faults(Fault.toxic("weather-api", ToxicSpec.latency(2_000), Observations.RUN),
+                        weatherCascade.faults().get(0))
+                .build();
+
+        ReplayResult result = replay("not-steady", disturbed, Role.CANDIDATE, ReferenceJars.after());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
+        assertThat(result.reasons()).first().asString().startsWith("not steady before the fault: ")
+                .contains("steady p99 of all").contains("> 100 ms");
+        assertThat(result.faultEvents()).filteredOn(e -> e.fault().contains("4728") && e.fault().contains("weather-api"))
+                .singleElement().satisfies(e -> assertThat(e.action()).startsWith("withheld: not steady before the fault"));
+        assertThat(result.control().steadyStateHeld()).isFalse();
+        assertThat(result.findings()).filteredOn(f -> f.kind().equals("steady-state"))
+                .anySatisfy(f -> assertThat(f.finding().met()).isFalse());
+    }
+
+    /**
+     * A health check of 2 s (the shortest an ALB allows) at the time scale 0.01 times out after
+     * 20 ms, which the dashboard behind {@code /} cannot meet while four instances share two cores.
+     * The replay is refused after warming, before any load, with the scale that would work.
+     */
+    @Test
+    void aHealthCheckTimeoutThisMachineCannotServeIsRefusedBeforeTheLoad() {
+        Topology baseline = weatherCascade.topology(Role.BASELINE);
+        HealthCheck hc = baseline.healthCheck();
+        Topology tight = new Topology(baseline.instances(), new HealthCheck(hc.path(), hc.interval(), Duration.ofSeconds(2),
+                hc.healthyThreshold(), hc.unhealthyThreshold(), hc.successCodes()), baseline.idleTimeout(), baseline.settings(),
+                baseline.jvmArgs(), baseline.metricsPortVariable());
+        Incident tooFast = weatherCascade.toBuilder().topologies(tight, weatherCascade.topology(Role.CANDIDATE)).build();
+
+        ReplayResult result = replay("timer-floor", tooFast, Role.BASELINE, ReferenceJars.before(), new TimeScale(0.01));
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
+        assertThat(result.reasons()).first().asString()
+                .startsWith("time scale too small for this machine: the health check's 2,000 ms timeout is 20 ms at time scale 0.01")
+                .containsPattern("use --time-scale 0\\.\\d+ or more");
+        assertThat(result.warmUp()).hasSize(baseline.instances());
+        assertThat(result.faultEvents()).as("no load, no fault").isEmpty();
+        assertThat(result.gatlingReport()).isNull();
+    }
+
+    /** A part of the signature that holds whatever the fault does (here: at most 100% errors) was not caused by it. */
+    @Test
+    void aBaselineWhoseSignatureAlsoHoldsInTheControlWindowIsNotReproduced() {
+        List<Expectation> signature = new ArrayList<>(weatherCascade.signature());
+        signature.add(Expect.errorPercent("fault", RequestStats.ALL).atMost(100));
+        Incident uncaused = weatherCascade.toBuilder().signature(signature.toArray(Expectation[]::new)).build();
+
+        ReplayResult result = replay("signature-in-control", uncaused, Role.BASELINE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.NOT_REPRODUCED);
+        assertThat(result.reasons()).first().asString()
+                .startsWith("the signature also held in the control, so the fault did not cause it: ")
+                .contains("steady errors of all 0% <= 100%");
+        assertThat(result.control().signatureHeld()).singleElement().asString().startsWith("steady errors of all");
+        assertThat(result.findings()).filteredOn(f -> f.kind().equals("signature")).allSatisfy(f -> assertThat(f.finding().met()).isTrue());
+    }
+
+    /**
+     * Two busy-looping processes per core beside the replay: the machine, not the build, is the
+     * bottleneck, and the verdict says so. At the time scale 0.5 the health check's 2.5 s timeout
+     * survives the burners, so it is the machine guard that speaks, not the timer floor.
+     */
+    @Test
+    void aReplayBesideCpuBurnersIsInvalidBecauseTheMachineWasSaturated() throws Exception {
+        Incident shortCascade = weatherCascade.toBuilder()
+                .load(new LoadProfile(List.of(new Phase("warm-up", Duration.ofSeconds(10), 30),
+                        new Phase("steady", Duration.ofSeconds(12), 30), new Phase("fault", Duration.ofSeconds(12), 30),
+                        new Phase("recovery", Duration.ofSeconds(6), 30), new Phase("after", Duration.ofSeconds(6), 30)),
+                        weatherCascade.load().mix()))
+                .build();
+        List<Process> burners = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+                burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+            }
+            ReplayResult result = replay("cpu-burners", shortCascade, Role.CANDIDATE, ReferenceJars.after(), new TimeScale(0.5));
+
+            assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
+            assertThat(result.reasons()).anySatisfy(r -> assertThat(r).contains("the machine was saturated: steady")
+                    .contains("this measures the machine, not the build"));
+            assertThat(result.machine().windows()).filteredOn(w -> w.window().equals("steady"))
+                    .singleElement().satisfies(w -> assertThat(w.saturated()).isTrue());
+        } finally {
+            burners.forEach(Process::destroyForcibly);
+        }
+    }
+
     private static ReplayResult replay(String test, Incident incident, Role role, Path jar) {
+        return replay(test, incident, role, jar, incident.defaultTimeScale());
+    }
+
+    private static ReplayResult replay(String test, Incident incident, Role role, Path jar, TimeScale scale) {
         ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve(test), System.out);
         return engine.replay(new ReplayEngine.Request(incident, role, jar, DatasetSpec.preset(incident.dataset()),
-                incident.defaultTimeScale(), false));
+                scale, false));
     }
 
     /** The expectations that name no dashboard request, for a load that sends none. */
