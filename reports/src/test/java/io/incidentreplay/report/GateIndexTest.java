@@ -42,6 +42,17 @@ class GateIndexTest {
     }
 
     @Test
+    void a_control_replay_that_shows_none_of_the_signature_got_the_verdict_its_role_needs() {
+        Path baseline = Pages.fixture("pool-exhaustion/baseline.json", output);
+        Path control = Pages.fixture("pool-exhaustion/baseline-control.json", output);
+
+        String page = Pages.read(GateIndex.write(List.of(baseline, control), output));
+
+        assertThat(page).contains("GATE PASSES", "<td>baseline-control</td>", "<span class=\"verdict good\">NOT_REPRODUCED</span>",
+                "href=\"pool-exhaustion/baseline-control/report.html\"");
+    }
+
+    @Test
     void refuses_an_empty_run() {
         assertThatThrownBy(() -> GateIndex.write(List.of(), output)).isInstanceOf(ReportException.class)
                 .hasMessageContaining("no result files given");

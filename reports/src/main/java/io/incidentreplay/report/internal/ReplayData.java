@@ -31,7 +31,10 @@ public record ReplayData(
         List<FaultEvent> faultEvents,
         List<FaultCheck> faultChecks,
         String gatlingReport,
-        List<String> notes) {
+        List<String> notes,
+        Control control,
+        Machine machine,
+        List<WarmUp> warmUp) {
 
     /** The window spanning the whole load; every other window is a phase. */
     public static final String RUN = "run";
@@ -49,6 +52,7 @@ public record ReplayData(
         faultEvents = orEmpty(faultEvents);
         faultChecks = orEmpty(faultChecks);
         notes = orEmpty(notes);
+        warmUp = orEmpty(warmUp);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -61,9 +65,68 @@ public record ReplayData(
 
     public record Dataset(String preset, int pets, long seed) {}
 
-    public record Finding(String expectation, boolean met, double measured, String reason) {}
+    /**
+     * One judged expectation. {@code limit}, {@code margin}, {@code atBound} and {@code thin} were added
+     * within {@code @1}: they are null in older results, which recorded no margins.
+     *
+     * @param margin how far {@code measured} lies on the met side of {@code limit}, as a share of it
+     *     (0.4 = 40 % inside, negative = outside); NaN when undefined
+     * @param atBound whether {@code measured} is at the measure's natural bound (0 % errors, every target healthy)
+     * @param thin whether the margin is under the engine's threshold (25 %) and not at its bound
+     */
+    public record Finding(String expectation, boolean met, double measured, Double limit, Double margin,
+            Boolean atBound, Boolean thin, String reason) {
+
+        public boolean isThin() {
+            return Boolean.TRUE.equals(thin);
+        }
+
+        public boolean isAtBound() {
+            return Boolean.TRUE.equals(atBound);
+        }
+    }
+
+    /** The kinds of findings a result holds (see {@code docs/results-format.md}). */
+    public static final String SIGNATURE = "signature";
+    public static final String BUDGET = "budget";
+    public static final String STEADY_STATE = "steady-state";
+    public static final String CONTROL = "control";
+    public static final String STEADY_STATE_AFTER = "steady-state-after";
 
     public record JudgedFinding(String kind, Finding finding) {}
+
+    /**
+     * The control the verdict rests on (added within {@code @1}; null in older results).
+     *
+     * @param kind {@code window}, {@code replay} or {@code none}
+     * @param window the control's window; for {@code replay} in the control replay's own time; may be null
+     * @param steadyStateHeld whether the steady-state hypothesis held there; null when it was not checked
+     * @param signatureHeld reasons of the signature parts that also held in the control
+     * @param result the control replay's result.json relative to this result's directory, or null
+     * @param note why the control was not judged, or null
+     */
+    public record Control(String kind, String description, Window window, Boolean steadyStateHeld,
+            List<String> signatureHeld, String result, String note) {
+        public Control {
+            signatureHeld = orEmpty(signatureHeld);
+        }
+    }
+
+    /** The machine guard's view of the run (added within {@code @1}; null in older results). */
+    public record Machine(int cores, boolean sampled, double busyPercentSaturated, double pressurePercentSaturated,
+            List<MachineWindow> windows) {
+        public Machine {
+            windows = orEmpty(windows);
+        }
+    }
+
+    /** Mean load of one judged window, percent of all cores (pressure: of wall time); NaN where not read. */
+    public record MachineWindow(String window, double busyPercent, double pressurePercent, double stealPercent,
+            double harnessPercent, double buildPercent, boolean saturated) {}
+
+    /** How one instance was warmed before the load balancer registered it (added within {@code @1}). */
+    public record WarmUp(String instance, int rounds, int requests, long millis, boolean settled, long p90Millis,
+            long healthCheckP99Millis) {}
 
     public record Window(String name, long fromMillis, long toMillis) {}
 
@@ -121,8 +184,23 @@ public record ReplayData(
         return phases.stream().filter(w -> !RUN.equals(w.name())).toList();
     }
 
-    /** Whether the role got the verdict it should: REPRODUCED for a baseline, PASS for a candidate. */
+    /** The role of a baseline's control replay: the same load without the fault's cause. */
+    public static final String BASELINE_CONTROL = "baseline-control";
+
+    /**
+     * Whether the role got the verdict it should: REPRODUCED for a baseline, PASS for a candidate,
+     * and for a baseline's control replay NOT_REPRODUCED with its steady state holding (it must show
+     * none of the signature, and be steady, or the baseline has no control to rest on).
+     */
     public boolean verdictAsExpected() {
+        if (BASELINE_CONTROL.equals(role)) {
+            return "NOT_REPRODUCED".equals(verdict) && (control == null || !Boolean.FALSE.equals(control.steadyStateHeld()));
+        }
         return "REPRODUCED".equals(verdict) || "PASS".equals(verdict);
+    }
+
+    /** Findings of one kind, in the order the result lists them. */
+    public List<JudgedFinding> findingsOf(String kind) {
+        return findings.stream().filter(f -> kind.equals(f.kind())).toList();
     }
 }
