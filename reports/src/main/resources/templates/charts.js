@@ -1,6 +1,7 @@
 // Draws the timeline charts described by <script id="chart-data"> with Chart.js and
 // chartjs-plugin-annotation (both inlined above): fault windows shaded, phase boundaries and
-// signals marked on every chart, one shared time axis. Sets <body data-charts-drawn="N">.
+// signals marked on every chart, a chart's own levels (e.g. a saturation threshold) as horizontal
+// lines, one shared time axis. Sets <body data-charts-drawn="N">.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('chart-data').textContent);
@@ -26,8 +27,15 @@
 
   function label(a) { return a.run ? a.run + ': ' + a.label : a.label; }
 
-  function annotations(first) {
+  function annotations(first, chart) {
     var all = {};
+    (chart.levels || []).forEach(function (l, i) {
+      all['level' + i] = {
+        type: 'line', yMin: l.value, yMax: l.value, borderColor: '#9a6700', borderWidth: 1.5, borderDash: [6, 3],
+        label: { display: true, content: l.label, position: i % 2 === 0 ? 'end' : 'center',
+          backgroundColor: 'rgba(255,255,255,0.85)', color: '#6b4700', font: { size: 9 }, padding: 2 }
+      };
+    });
     data.faults.forEach(function (f, i) {
       all['fault' + i] = {
         type: 'box', xMin: f.from, xMax: f.to, drawTime: 'beforeDatasetsDraw',
@@ -93,11 +101,12 @@
         interaction: { mode: 'nearest', intersect: false, axis: 'x' },
         scales: {
           x: { type: 'linear', min: xMin, max: xMax, title: { display: true, text: 'seconds since load start' } },
-          y: { beginAtZero: true, title: { display: true, text: chart.unit } }
+          y: { beginAtZero: true, max: typeof chart.max === 'number' ? chart.max : undefined,
+            title: { display: true, text: chart.unit } }
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14 } },
-          annotation: { annotations: annotations(index === 0) }
+          annotation: { annotations: annotations(index === 0, chart) }
         }
       }
     }));

@@ -45,6 +45,30 @@ class ComparisonReportTest {
     }
 
     @Test
+    void the_machine_chart_overlays_both_runs_and_an_older_result_still_compares() {
+        Path candidate = RealisticResult.candidate(output);
+        Path incident = output.resolve("weather-cascade");
+
+        JsonNode both = Pages.chartData(Pages.read(ComparisonReport.write(RealisticResult.baseline(output), candidate, incident)));
+        JsonNode machine = both.get("charts").get(7);
+        assertThat(machine.get("id").asText()).isEqualTo("machine");
+        assertThat(machine.get("series")).extracting(s -> s.get("label").asText()).containsExactly(
+                "baseline machine.cpu.busy", "baseline machine.cpu.pressure", "baseline harness.cpu", "baseline build.cpu",
+                "candidate machine.cpu.busy", "candidate machine.cpu.pressure", "candidate harness.cpu", "candidate build.cpu");
+        assertThat(machine.get("levels")).as("both runs' levels are the same two lines").hasSize(2);
+
+        String page = Pages.read(ComparisonReport.write(RealisticResult.legacyBaseline(output), candidate, incident));
+        assertThat(page).contains(">REPRODUCED<", ">PASS<");
+        JsonNode charts = Pages.chartData(page).get("charts");
+        assertThat(charts).extracting(c -> c.get("id").asText())
+                .containsExactly("throughput", "latency", "errors", "pool", "database", "breaker", "targets", "machine");
+        assertThat(charts.get(7).get("series")).as("charts are matched by id: only the candidate recorded the machine")
+                .extracting(s -> s.get("run").asText()).containsOnly("candidate");
+        assertThat(charts.get(1).get("series")).extracting(s -> s.get("run").asText())
+                .containsExactly("baseline", "baseline", "candidate", "candidate");
+    }
+
+    @Test
     void refuses_results_of_two_different_incidents() {
         Path baseline = RealisticResult.baseline(output);
         Path other = Pages.fixture("incomplete.json", output);

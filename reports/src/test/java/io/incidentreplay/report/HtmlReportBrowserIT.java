@@ -8,6 +8,7 @@ import io.incidentreplay.report.testsupport.RealisticResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -39,29 +40,33 @@ class HtmlReportBrowserIT {
     }
 
     @Test
-    void replay_report_draws_all_seven_charts_without_errors() {
+    void replay_report_draws_all_seven_charts_and_the_machine_without_errors() {
         Path html = HtmlReport.write(RealisticResult.baseline(output));
 
         String dom = chromium.dumpDom(html);
         chromium.screenshot(html, SCREENSHOTS.resolve("report-baseline.png"));
 
         assertThat(attribute(dom, "data-errors")).as("script and console errors on the page").isEmpty();
-        assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn by Chart.js").isEqualTo("7");
-        assertThat(dom).as("every chart got a canvas").containsPattern("(?s)(<canvas[^>]*>.*){7}");
+        assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn by Chart.js").isEqualTo("8");
+        assertThat(dom).as("every chart got a canvas").containsPattern("(?s)(<canvas[^>]*>.*){8}");
         assertThat(SCREENSHOTS.resolve("report-baseline.png")).isNotEmptyFile();
     }
 
     @Test
-    void comparison_incomplete_and_redacted_reports_draw_without_errors() {
+    void comparison_incomplete_older_and_redacted_reports_draw_without_errors() {
         Path baseline = RealisticResult.baseline(output);
         Path comparison = ComparisonReport.write(baseline, RealisticResult.candidate(output), output.resolve("weather-cascade"));
+        Path control = HtmlReport.write(Pages.fixture("pool-exhaustion/baseline-control.json", output));
         Path incomplete = HtmlReport.write(Pages.fixture("incomplete.json", output));
         Path redacted = HtmlReport.write(Pages.fixture("secrets.json", output));
+        Path older = HtmlReport.write(RealisticResult.legacyBaseline(output.resolve("older")));
 
-        for (Path page : List.of(comparison, incomplete, redacted)) {
-            String dom = chromium.dumpDom(page);
-            assertThat(attribute(dom, "data-errors")).as("errors on " + page).isEmpty();
-            assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn on " + page).isEqualTo("7");
+        // results without machine samples (written before the machine guard) have no machine chart
+        Map<Path, String> charts = Map.of(comparison, "8", control, "8", incomplete, "7", redacted, "7", older, "7");
+        for (Map.Entry<Path, String> page : charts.entrySet()) {
+            String dom = chromium.dumpDom(page.getKey());
+            assertThat(attribute(dom, "data-errors")).as("errors on " + page.getKey()).isEmpty();
+            assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn on " + page.getKey()).isEqualTo(page.getValue());
         }
         chromium.screenshot(comparison, SCREENSHOTS.resolve("comparison.png"));
         chromium.screenshot(incomplete, SCREENSHOTS.resolve("report-incomplete.png"));

@@ -40,13 +40,13 @@ class HtmlReportTest {
     }
 
     @Test
-    void charts_get_all_seven_series_sets_the_fault_window_and_every_phase_boundary() {
+    void charts_get_all_seven_series_sets_the_machine_the_fault_window_and_every_phase_boundary() {
         String page = Pages.read(HtmlReport.write(RealisticResult.baseline(output)));
 
         JsonNode data = Pages.chartData(page);
 
         assertThat(data.get("charts")).extracting(c -> c.get("id").asText())
-                .containsExactly("throughput", "latency", "errors", "pool", "database", "breaker", "targets");
+                .containsExactly("throughput", "latency", "errors", "pool", "database", "breaker", "targets", "machine");
         JsonNode fault = data.get("faults").get(0);
         assertThat(fault.get("from").asDouble()).as("toxic applied 13.012 s after load start").isCloseTo(13.012, within(1e-9));
         assertThat(fault.get("to").asDouble()).as("toxic removed").isCloseTo(23.008, within(1e-9));
@@ -83,6 +83,33 @@ class HtmlReportTest {
         assertThat(page).as("a javascript: 'Gatling report' is not linked").doesNotContain("href=\"javascript:");
         assertThat(page.split("</script>", -1)).as("only the page's own five script elements close")
                 .hasSize(6);
+    }
+
+    @Test
+    void the_machine_chart_draws_busy_pressure_harness_and_build_with_the_saturation_levels() {
+        String page = Pages.read(HtmlReport.write(RealisticResult.baseline(output)));
+
+        JsonNode machine = Pages.chartData(page).get("charts").get(7);
+        assertThat(machine.get("id").asText()).isEqualTo("machine");
+        assertThat(machine.get("title").asText()).isEqualTo("Machine CPU (2 cores)");
+        assertThat(machine.get("series")).as("steal stays off the chart while the machine had none; runnable is a count")
+                .extracting(s -> s.get("label").asText())
+                .containsExactly("machine.cpu.busy", "machine.cpu.pressure", "harness.cpu", "build.cpu");
+        assertThat(machine.get("levels")).extracting(l -> l.get("value").asDouble() + " " + l.get("label").asText())
+                .containsExactly("90.0 saturated: busy ≥ 90%", "80.0 saturated: pressure ≥ 80%");
+        assertThat(machine.get("max").asDouble()).isEqualTo(100.0);
+        JsonNode busy = machine.get("series").get(0).get("points");
+        assertThat(busy.get(0).get(0).asDouble()).as("a second before the load start").isEqualTo(-1.0);
+        assertThat(busy.get(0).get(1).asDouble()).as("harness 18 + build 14 + 5 other").isEqualTo(37.0);
+        assertThat(max(machine.get("series").get(0))).as("busiest in the fault").isEqualTo(50.0);
+    }
+
+    @Test
+    void a_result_without_machine_samples_has_no_machine_chart() {
+        String page = Pages.read(HtmlReport.write(RealisticResult.legacyBaseline(output)));
+
+        assertThat(Pages.chartData(page).get("charts")).extracting(c -> c.get("id").asText())
+                .doesNotContain("machine").hasSize(7);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.incidentreplay.report.internal;
 
 import io.incidentreplay.report.internal.Charts.Chart;
+import io.incidentreplay.report.internal.Charts.Level;
 import io.incidentreplay.report.internal.Charts.Mark;
 import io.incidentreplay.report.internal.Charts.Series;
 import io.incidentreplay.report.internal.Charts.Span;
@@ -11,15 +12,17 @@ import io.incidentreplay.report.internal.ReplayData.Window;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Turns one replay's traffic, probe timeline and fault events into the seven timeline charts.
- * Gauges reported per instance (pool, breaker) are summed over instances per sampling round; the
- * engine stamps every reading of a round with the same time, so the sums are exact.
+ * Turns one replay's traffic, probe timeline and fault events into the seven timeline charts, and
+ * an eighth of the machine's CPU when the result recorded it (source {@code machine}). Gauges
+ * reported per instance (pool, breaker) are summed over instances per sampling round; the engine
+ * stamps every reading of a round with the same time, so the sums are exact.
  */
 public final class ChartBuilder {
 
@@ -36,8 +39,15 @@ public final class ChartBuilder {
         this.origin = data.loadStartMillis();
     }
 
+    /** The machine probe's source; its series are shares of the whole machine's CPU, in percent. */
+    static final String MACHINE = "machine";
+
+    /** Drawn on the machine chart, in this order; steal only where the machine had any. */
+    private static final List<String> MACHINE_SERIES = List.of(
+            "machine.cpu.busy", "machine.cpu.pressure", "harness.cpu", "build.cpu", "machine.cpu.steal");
+
     public Charts build() {
-        List<Chart> charts = List.of(
+        List<Chart> charts = new ArrayList<>(List.of(
                 chart("throughput", "Throughput", "requests/s", false,
                         traffic("requests/s", "requests", t -> t.requests())),
                 chart("latency", "Latency p50 / p99", "ms", false,
@@ -49,12 +59,43 @@ public final class ChartBuilder {
                         summed(List.of("db.active", "db.waiting", "db.connections"))),
                 chart("breaker", "Circuit breakers open (instances)", "instances", true, breakers()),
                 chart("targets", "Healthy targets at the load balancer", "targets", true,
-                        summed(List.of("lb.healthy", "instance.up"))));
+                        summed(List.of("lb.healthy", "instance.up")))));
+        if (data.timeline().stream().anyMatch(s -> MACHINE.equals(s.source()))) {
+            charts.add(machine());
+        }
         return new Charts(charts, faultWindows(), phaseBoundaries(), signals());
     }
 
     private Chart chart(String id, String title, String unit, boolean stepped, List<Series> series) {
         return new Chart(id, title, unit, stepped, series);
+    }
+
+    /**
+     * CPU busy and pressure of the machine, and the harness's and the build's shares of it, with the
+     * machine guard's saturation levels: a judged window whose mean reaches one is INVALID.
+     */
+    private Chart machine() {
+        List<Series> series = new ArrayList<>();
+        for (String name : MACHINE_SERIES) {
+            Map<Long, Double> values = new TreeMap<>();
+            data.timeline().stream()
+                    .filter(s -> MACHINE.equals(s.source()) && name.equals(s.series()) && Double.isFinite(s.value()))
+                    .forEach(s -> values.merge(s.atMillis(), s.value(), Double::sum));
+            boolean none = values.values().stream().allMatch(v -> v == 0);
+            if (!values.isEmpty() && !(none && name.equals("machine.cpu.steal"))) {
+                series.add(series(name, name, points(values)));
+            }
+        }
+        List<Level> levels = new ArrayList<>();
+        var machine = data.machine();
+        if (machine != null) {
+            levels.add(new Level(machine.busyPercentSaturated(),
+                    String.format(Locale.US, "saturated: busy ≥ %.0f%%", machine.busyPercentSaturated())));
+            levels.add(new Level(machine.pressurePercentSaturated(),
+                    String.format(Locale.US, "saturated: pressure ≥ %.0f%%", machine.pressurePercentSaturated())));
+        }
+        String cores = machine == null || machine.cores() <= 0 ? "" : " (" + machine.cores() + " cores)";
+        return new Chart("machine", "Machine CPU" + cores, "percent", false, series, levels, 100.0);
     }
 
     private List<Series> traffic(String label, String key, ToDoubleFunction<TrafficSecond> value) {

@@ -19,8 +19,22 @@ public record Charts(List<Chart> charts, List<Span> faults, List<Mark> phases, L
      * @param id stable element id, e.g. {@code latency}
      * @param unit the y axis title
      * @param stepped whether values hold until the next sample (gauges, states) rather than interpolate
+     * @param levels horizontal lines drawn across the chart, e.g. a saturation threshold; may be empty
+     * @param max the y axis maximum, or null to fit the data (e.g. 100 for a share of the machine)
      */
-    public record Chart(String id, String title, String unit, boolean stepped, List<Series> series) {}
+    public record Chart(String id, String title, String unit, boolean stepped, List<Series> series, List<Level> levels,
+            Double max) {
+        public Chart {
+            levels = levels == null ? List.of() : List.copyOf(levels);
+        }
+
+        public Chart(String id, String title, String unit, boolean stepped, List<Series> series) {
+            this(id, title, unit, stepped, series, List.of(), null);
+        }
+    }
+
+    /** A horizontal line at {@code value} on the y axis, e.g. {@code 90} for "saturated at 90 % busy". */
+    public record Level(double value, String label) {}
 
     /**
      * One line.
@@ -52,15 +66,26 @@ public record Charts(List<Chart> charts, List<Span> faults, List<Mark> phases, L
     /** Within this many seconds, the same annotation of both runs is drawn once. */
     private static final double SAME_MOMENT_SECONDS = 0.25;
 
-    /** Both runs' series on the same charts, and both runs' annotations labelled with their role. */
+    /**
+     * Both runs' series on the same charts, and both runs' annotations labelled with their role. Charts
+     * are matched by id: one only a run has (the machine chart of a result older than the other) is
+     * kept with that run's series alone.
+     */
     public static Charts overlay(Charts baseline, Charts candidate) {
         List<Chart> merged = new ArrayList<>();
-        for (int i = 0; i < baseline.charts().size(); i++) {
-            Chart b = baseline.charts().get(i);
+        List<Chart> unmatched = new ArrayList<>(candidate.charts());
+        for (Chart b : baseline.charts()) {
+            Optional<Chart> twin = unmatched.stream().filter(c -> c.id().equals(b.id())).findFirst();
+            twin.ifPresent(unmatched::remove);
             List<Series> series = new ArrayList<>(b.series());
-            series.addAll(candidate.charts().get(i).series());
-            merged.add(new Chart(b.id(), b.title(), b.unit(), b.stepped(), series));
+            List<Level> levels = new ArrayList<>(b.levels());
+            twin.ifPresent(c -> {
+                series.addAll(c.series());
+                c.levels().stream().filter(l -> !levels.contains(l)).forEach(levels::add);
+            });
+            merged.add(new Chart(b.id(), b.title(), b.unit(), b.stepped(), series, levels, b.max()));
         }
+        merged.addAll(unmatched);
         return new Charts(merged,
                 merge(baseline.faults(), candidate.faults(), (a, b) -> a.label().equals(b.label())
                         && close(a.from(), b.from()) && close(a.to(), b.to()), Span::shared),
