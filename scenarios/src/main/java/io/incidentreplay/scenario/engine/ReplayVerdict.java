@@ -57,7 +57,7 @@ final class ReplayVerdict {
         findings.addAll(afterRecovery(observations, windows));
         List<MachineWindow> machine = MachineGuard.loads(run.timeline, judgedWindows(windows));
         List<FaultCheck> checks = faultChecks(events);
-        List<String> invalid = invalid(machine, checks, windows);
+        List<String> invalid = invalid(machine, checks, windows, findings);
 
         Verdict verdict;
         List<String> reasons;
@@ -91,7 +91,8 @@ final class ReplayVerdict {
     }
 
     /** Why the numbers cannot be trusted, most basic first; empty when they can. */
-    private List<String> invalid(List<MachineWindow> machine, List<FaultCheck> checks, Map<String, Window> windows) {
+    private List<String> invalid(List<MachineWindow> machine, List<FaultCheck> checks, Map<String, Window> windows,
+            List<JudgedFinding> findings) {
         List<String> invalid = new ArrayList<>();
         if (run.refusal != null) {
             invalid.add(run.refusal);
@@ -101,26 +102,26 @@ final class ReplayVerdict {
             run.faults.withheld().ifPresent(invalid::add);
         }
         controlProblem().ifPresent(invalid::add);
+        if (run.isControl()) {
+            List<String> unsteady = findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE) && !f.finding().met())
+                    .map(f -> f.finding().reason()).toList();
+            if (!unsteady.isEmpty()) {
+                invalid.add("not steady in the control's " + incident.control().phase() + " phase: " + String.join("; ", unsteady));
+            }
+        }
         checks.stream().filter(c -> !c.verified()).forEach(c -> invalid.add("fault not applied: " + c.fault() + " — " + c.detail()));
         HarnessFiles.limit().ifPresent(limit -> HarnessFiles.exhausted(run.timeline, windows.get(Observations.RUN), limit)
                 .ifPresent(limitReached -> invalid.add("harness limit: " + limitReached)));
         return invalid;
     }
 
-    /** A baseline whose control replay was not steady, or broke, has no control to rest on. */
+    /** A baseline whose control replay was not steady (INVALID), or broke, has no control to rest on. */
     private Optional<String> controlProblem() {
         ReplayResult control = run.control;
-        if (control == null) {
+        if (control == null || (control.verdict() != Verdict.INVALID && control.verdict() != Verdict.INCOMPLETE)) {
             return Optional.empty();
         }
-        if (control.verdict() == Verdict.INVALID || control.verdict() == Verdict.INCOMPLETE) {
-            return Optional.of("the control replay was " + control.verdict() + ": " + String.join("; ", control.reasons()));
-        }
-        List<String> unsteady = control.findings().stream()
-                .filter(f -> f.kind().equals(Judgement.STEADY_STATE) && !f.finding().met())
-                .map(f -> f.finding().reason()).toList();
-        return unsteady.isEmpty() ? Optional.empty()
-                : Optional.of("the control replay was not steady: " + String.join("; ", unsteady));
+        return Optional.of("the control replay was " + control.verdict() + ": " + String.join("; ", control.reasons()));
     }
 
     /**

@@ -94,8 +94,9 @@ public final class Measure {
         return reader.read(observations, phase);
     }
 
+    /** "Never" (an infinite time until) is a failure, not the measure at its bound. */
     boolean atBound(double measured) {
-        return measured == 0 || measured == highest;
+        return !Double.isInfinite(measured) && (measured == 0 || measured == highest);
     }
 
     /** Met when the measured value is at most {@code limit}. */
