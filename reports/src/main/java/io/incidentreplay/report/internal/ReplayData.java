@@ -126,7 +126,7 @@ public record ReplayData(
 
     /** How one instance was warmed before the load balancer registered it (added within {@code @1}). */
     public record WarmUp(String instance, int rounds, int requests, long millis, boolean settled, long p90Millis,
-            long healthCheckP99Millis) {}
+            long healthCheckP95Millis) {}
 
     public record Window(String name, long fromMillis, long toMillis) {}
 

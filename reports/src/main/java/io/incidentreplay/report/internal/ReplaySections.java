@@ -485,13 +485,13 @@ public final class ReplaySections {
         out.append("<p class=\"legend\">Each instance got requests straight to it, before the load balancer registered"
                 + " it, until its latency settled (two rounds' p90 within 25%).</p>\n<table class=\"warm-up\"><thead><tr>"
                 + "<th>instance</th><th class=\"num\">rounds</th><th class=\"num\">requests</th><th class=\"num\">took</th>"
-                + "<th>settled</th><th class=\"num\">last round p90 ms</th><th class=\"num\">health check p99 ms</th>"
+                + "<th>settled</th><th class=\"num\">last round p90 ms</th><th class=\"num\">health check p95 ms</th>"
                 + "</tr></thead><tbody>\n");
         for (WarmUp w : data.warmUp()) {
             out.append("<tr><td>").append(textOrDash(w.instance())).append("</td>").append(num(number(w.rounds())))
                     .append(num(number(w.requests()))).append(num(Html.seconds(w.millis())))
                     .append(w.settled() ? "<td class=\"met\">✓ settled</td>" : "<td class=\"missed\">✗ not settled</td>")
-                    .append(num(number(w.p90Millis()))).append(num(number(w.healthCheckP99Millis()))).append("</tr>\n");
+                    .append(num(number(w.p90Millis()))).append(num(number(w.healthCheckP95Millis()))).append("</tr>\n");
         }
         return out.append("</tbody></table>\n</section>\n").toString();
     }

@@ -286,7 +286,7 @@ public final class RealisticResult {
             w.put("millis", 2_700 + 40 * i);
             w.put("settled", true);
             w.put("p90Millis", 45 + i);
-            w.put("healthCheckP99Millis", 70 + i);
+            w.put("healthCheckP95Millis", 70 + i);
             instances.add(w);
         }
         return instances;

@@ -103,12 +103,8 @@ record Repeatability(int repeats, List<Replay> replays) {
         int thin = (int) findings.stream().filter(f -> f.finding().thin()).count();
         return new Spread(findings.get(0).kind(), findings.get(0).finding().expectation(), met, findings.size(),
                 measured.length == 0 ? Double.NaN : measured[0],
-                measured.length == 0 ? Double.NaN : measured[(measured.length - 1) / 2],
+                measured.length == 0 ? Double.NaN : median(measured),
                 measured.length == 0 ? Double.NaN : measured[measured.length - 1], margin, thin);
-    }
-
-    boolean anyUnexpected() {
-        return replays.stream().anyMatch(r -> r.unexpected() > 0);
     }
 
     void print(PrintStream out) {
@@ -138,6 +134,12 @@ record Repeatability(int repeats, List<Replay> replays) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** The middle value, or the mean of the two middle ones. */
+    private static double median(double[] sorted) {
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static String number(double v) {

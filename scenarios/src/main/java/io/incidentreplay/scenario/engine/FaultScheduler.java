@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,7 @@ final class FaultScheduler implements AutoCloseable {
     private final IntConsumer sigkill;
     private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
     private Gate gate = Optional::empty;
+    private Consumer<String> onWithheld = why -> { };
     private boolean gateAsked;
     private volatile String withheld;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -65,8 +67,10 @@ final class FaultScheduler implements AutoCloseable {
      * window. A fault in one of the {@code gatedPhases} is applied only if the gate, asked once when
      * the first of them is due, finds the system steady; otherwise it is withheld and recorded so.
      */
-    void start(List<Fault> faults, Map<String, Window> plannedWindows, TimeScale scale, Set<String> gatedPhases, Gate gate) {
+    void start(List<Fault> faults, Map<String, Window> plannedWindows, TimeScale scale, Set<String> gatedPhases, Gate gate,
+            Consumer<String> onWithheld) {
         this.gate = gate;
+        this.onWithheld = onWithheld;
         for (Fault fault : faults) {
             Window phase = plannedWindows.get(fault.phase());
             boolean gated = gatedPhases.contains(fault.phase());
@@ -99,6 +103,11 @@ final class FaultScheduler implements AutoCloseable {
         if (!gateAsked) {
             gateAsked = true;
             withheld = gate.check().orElse(null);
+            if (withheld != null) {
+                record(fault, "withheld: " + withheld); // recorded before the load is told to stop
+                onWithheld.accept(withheld);
+                return false;
+            }
         }
         if (withheld != null) {
             record(fault, "withheld: " + withheld);

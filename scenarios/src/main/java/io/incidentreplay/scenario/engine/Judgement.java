@@ -162,6 +162,11 @@ final class Judgement {
                 .filter(f -> wantMet || !f.met() || !inControl.isEmpty())
                 .map(Judgement::withMargin)
                 .forEach(reasons::add);
+        // a steady state or control that only just held is as likely to flip the verdict as a thin decisive finding
+        findings.stream()
+                .filter(f -> (f.kind().equals(STEADY_STATE) || (role == Role.BASELINE && f.kind().equals(CONTROL))) && f.finding().thin())
+                .forEach(f -> reasons.add("thin margin in the " + (f.kind().equals(CONTROL) ? "control" : "steady state") + ": "
+                        + withMargin(f.finding())));
         return reasons;
     }
 
@@ -171,12 +176,6 @@ final class Judgement {
             return f.reason();
         }
         return f.reason() + " (" + (f.thin() ? "THIN " : "") + f.marginText() + ")";
-    }
-
-    /** The decisive findings whose margin is thin: the verdicts that may flip on the next run. */
-    static List<Finding> thin(Role role, List<JudgedFinding> findings) {
-        String kind = role == Role.BASELINE ? SIGNATURE : BUDGET;
-        return findings.stream().filter(f -> f.kind().equals(kind)).map(JudgedFinding::finding).filter(Finding::thin).toList();
     }
 
     private static boolean allMet(List<JudgedFinding> findings, String kind) {

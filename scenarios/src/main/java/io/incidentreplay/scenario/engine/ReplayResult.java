@@ -131,10 +131,10 @@ public record ReplayResult(
      * @param millis how long it took
      * @param settled whether its latency stopped falling (two rounds' p90 within 25%) in time
      * @param p90Millis the last round's p90
-     * @param healthCheckP99Millis the health-check path's p99 over the last two rounds
+     * @param healthCheckP95Millis the health-check path's p95 over a last round of 50 health checks
      */
     public record WarmUp(String instance, int rounds, int requests, long millis, boolean settled, long p90Millis,
-            long healthCheckP99Millis) {}
+            long healthCheckP95Millis) {}
 
     /** The build under test. */
     public record BuildInfo(String name, String path) {}

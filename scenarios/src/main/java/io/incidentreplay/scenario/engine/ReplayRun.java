@@ -20,7 +20,10 @@ import io.incidentreplay.scenario.incident.Topology;
 import io.incidentreplay.scenario.load.GatlingDriver;
 import io.incidentreplay.scenario.load.LoadPlan;
 import io.incidentreplay.scenario.load.LoadStop;
+import io.incidentreplay.scenario.expect.Finding;
+import io.incidentreplay.scenario.incident.Incident.Role;
 import io.incidentreplay.scenario.measure.RequestLog;
+import io.incidentreplay.scenario.measure.RequestRecord;
 import io.incidentreplay.scenario.measure.Sample;
 import io.incidentreplay.scenario.measure.Timeline;
 import io.incidentreplay.scenario.measure.Window;
@@ -56,7 +59,8 @@ import java.util.stream.Collectors;
  * timeline and steady-state gate, and teardown. Judging what it observed is {@link ReplayVerdict}'s.
  *
  * <p>Over 300 lines because the steps share the state that teardown and an abort from another
- * thread must see; each step is a short method, in the order a replay runs them.
+ * thread must see (hence the volatile fields); each step is a short method, in the order a replay
+ * runs them.
  */
 final class ReplayRun {
 
@@ -84,17 +88,19 @@ final class ReplayRun {
     final List<String> notes = new ArrayList<>();
     final List<FaultCheck> volumeChecks = new ArrayList<>();
     long buildCpuMillis;
-    ReplayDatabase database;
-    Launcher launcher;
-    LoadBalancer loadBalancer;
-    ProbeSampler sampler;
-    PgActivityProbe pgProbe;
-    FaultScheduler faults;
+    volatile ReplayDatabase database;
+    volatile Launcher launcher;
+    volatile LoadBalancer loadBalancer;
+    volatile ProbeSampler sampler;
+    volatile PgActivityProbe pgProbe;
+    volatile FaultScheduler faults;
     List<WarmUp> warmUp = List.of();
     /** Why this machine cannot serve the replay's compressed timers, or null. */
     String refusal;
     /** The steady state as the gate judged it just before the fault, or null when it never did. */
     volatile SteadyStateCheck steadyBefore;
+    /** A baseline's signature over the control window, judged by the gate on its snapshot; null until then. */
+    volatile List<Finding> signatureInControl;
     String gatlingReport;
     RuntimeException failure;
     private ReplayResult finished;
@@ -186,9 +192,9 @@ final class ReplayRun {
         HealthCheck hc = topology.healthCheck();
         warmUp = new Warmer(incident.load().mix(), incident.warmUpSkips(), users, hc.path(), requestTimeout()).warm(instances);
         long slowest = warmUp.stream().mapToLong(WarmUp::millis).max().orElse(0);
-        say(String.format(Locale.US, "warmed %d instance(s) in %.1f s: p90 %s ms, health check p99 %s ms", warmUp.size(),
+        say(String.format(Locale.US, "warmed %d instance(s) in %.1f s: p90 %s ms, health check p95 %s ms", warmUp.size(),
                 slowest / 1000.0, warmUp.stream().map(w -> Long.toString(w.p90Millis())).collect(Collectors.joining("/")),
-                warmUp.stream().map(w -> Long.toString(w.healthCheckP99Millis())).collect(Collectors.joining("/"))));
+                warmUp.stream().map(w -> Long.toString(w.healthCheckP95Millis())).collect(Collectors.joining("/"))));
         warmUp.stream().filter(w -> !w.settled()).forEach(w -> note(w.instance() + "'s latency was still changing after "
                 + w.rounds() + " warm-up rounds (" + w.millis() / 1000 + " s); the load's warm-up phase goes on warming it"));
         refusal = TimerFloor.check(hc, scale(), warmUp).orElse(null);
@@ -285,7 +291,8 @@ final class ReplayRun {
                     requestTimeout, log, at -> {
                         loadStart.set(at);
                         Map<String, Window> planned = Judgement.windows(incident.load(), scale(), at);
-                        faults.start(incident.faults(), planned, scale(), gatedPhases(), () -> steadyBeforeTheFault(planned));
+                        faults.start(incident.faults(), planned, scale(), gatedPhases(), () -> steadyBeforeTheFault(planned),
+                                stop::request);
                         printer.start(planned);
                     }, stop);
             say("load: " + phases.size() + " phase(s), " + scale().apply(incident.load().duration()).toSeconds()
@@ -305,28 +312,29 @@ final class ReplayRun {
         return Set.copyOf(names.subList(first, names.size()));
     }
 
-    /** The gate of the fault timeline: the hypothesis over the control window up to now, and the machine in it. */
+    /**
+     * The gate of the fault timeline: the hypothesis and the machine over the control window up to
+     * now. For a baseline the signature is judged over the same snapshot: requests that start in the
+     * control window's last moments and meet the fault must not count as control evidence.
+     */
     private Optional<String> steadyBeforeTheFault(Map<String, Window> planned) {
         long now = System.currentTimeMillis();
         Window planWindow = planned.get(incident.control().phase());
         Window control = new Window(planWindow.name(), planWindow.fromMillis(), Math.max(planWindow.fromMillis(),
                 Math.min(now, planWindow.toMillis())));
-        SteadyStateCheck check = SteadyStateCheck.judge(incident.steadyState(), control, log.recordsAndInFlight(now),
-                timeline, scale().factor(), now);
-        steadyBefore = check;
-        List<String> problems = new ArrayList<>();
-        MachineGuard.saturated(MachineGuard.loads(timeline, List.of(control))).ifPresent(problems::add);
-        if (!check.held()) {
-            problems.add(check.failures());
+        List<RequestRecord> snapshot = log.recordsAndInFlight(now);
+        SteadyStateCheck check = SteadyStateCheck.judge(incident.steadyState(), control, snapshot, timeline, scale().factor(), now);
+        if (request.role() == Role.BASELINE) {
+            signatureInControl = SteadyStateCheck.judgeOver(incident.signature(), control, snapshot, timeline, scale().factor());
         }
-        if (problems.isEmpty()) {
+        steadyBefore = check;
+        if (check.held()) {
             say("steady before the fault (" + control.name() + "): " + check.findings().size() + " of "
                     + check.findings().size() + " checks hold; applying the fault");
             return Optional.empty();
         }
-        String why = "not steady before the fault: " + String.join("; ", problems);
+        String why = "not steady before the fault: " + check.failures();
         say(why + "; the fault is not applied and the load stops");
-        stop.request(why);
         return Optional.of(why);
     }
 

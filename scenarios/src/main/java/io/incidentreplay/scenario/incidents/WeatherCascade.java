@@ -37,7 +37,7 @@ import java.util.List;
  *       stalled dashboard waits the timeout out, so the p99 sits at 30 s and cannot go higher; the
  *       earlier 27 s left a 10–15% margin.
  *   <li>Steady state before the stall (the steady phase is the control window): every target
- *       healthy, ≤ 0.1% errors, p99 ≤ 1 s, no breaker open and no fallback answer. Not holding, the
+ *       healthy, ≤ 0.1% errors, p99 ≤ 250 ms, no breaker open and no fallback answer. Not holding, the
  *       stall is not applied and the replay is INVALID; and no part of the signature may hold there.
  *   <li>The load balancer's request (idle) timeout is the seed's 30 s ("Request timeout exceeded
  *       (30000ms)"), shorter than the 47 s stall, so stalled dashboards end as 504s.
@@ -86,7 +86,7 @@ final class WeatherCascade {
                         PetForce.topology(INSTANCES, "/health/readiness", 3, Duration.ofSeconds(30), PetForce.AFTER))
                 .load(load)
                 .faults(Fault.toxic("weather-api", ToxicSpec.latency(STALL_MILLIS), "fault"))
-                .steadyState(PetForce.steadyState("steady", INSTANCES, Duration.ofSeconds(1),
+                .steadyState(PetForce.steadyState("steady", INSTANCES, 250,
                         Expect.fallbackPercent("steady", "dashboard").atMost(0)))
                 .control(Control.window("steady"))
                 .signature(

@@ -35,8 +35,14 @@ public final class HealthEndpointProbe implements Probe {
         this.timeout = timeout;
     }
 
+    /** Starts this round's calls and returns without waiting: a slow instance must not delay the next round. */
     @Override
     public void sample(long atMillis, Timeline timeline) {
+        start(atMillis, timeline);
+    }
+
+    /** Calls every endpoint of every instance; the readings are in the timeline when the future completes. */
+    public CompletableFuture<Void> start(long atMillis, Timeline timeline) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         instances.get().forEach((instance, base) -> endpoints.forEach((name, path) -> {
             long start = System.nanoTime();
@@ -51,6 +57,6 @@ public final class HealthEndpointProbe implements Probe {
                         return null;
                     }));
         }));
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
     }
 }

@@ -39,15 +39,25 @@ public final class MetricsProbe implements Probe {
     /**
      * @param instances each instance's name (e.g. {@code i1}) and base URL, asked every round since
      *     instances come and go
-     * @param timeout how long one scrape may take; keep it below the sampling interval
+     * @param timeout how long one scrape may take; a scrape still waiting does not hold up the next
+     *     round, so it may be longer than the sampling interval
      */
     public MetricsProbe(Supplier<Map<String, URI>> instances, Duration timeout) {
         this.instances = instances;
         this.timeout = timeout;
     }
 
+    /** Starts this round's scrapes and returns without waiting: a slow instance must not delay the next round. */
     @Override
     public void sample(long atMillis, Timeline timeline) {
+        start(atMillis, timeline);
+    }
+
+    /**
+     * Scrapes every instance in parallel; the readings, stamped {@code atMillis}, are in the timeline
+     * when the returned future completes (at most the timeout later).
+     */
+    public CompletableFuture<Void> start(long atMillis, Timeline timeline) {
         List<CompletableFuture<Void>> scrapes = new ArrayList<>();
         instances.get().forEach((name, base) -> scrapes.add(scrape(base)
                 .thenAccept(body -> record(atMillis, name, body, timeline))
@@ -55,7 +65,7 @@ public final class MetricsProbe implements Probe {
                     timeline.add(new Sample(atMillis, "instance.up", name, 0));
                     return null;
                 })));
-        CompletableFuture.allOf(scrapes.toArray(CompletableFuture[]::new)).join();
+        return CompletableFuture.allOf(scrapes.toArray(CompletableFuture[]::new));
     }
 
     private CompletableFuture<String> scrape(URI base) {

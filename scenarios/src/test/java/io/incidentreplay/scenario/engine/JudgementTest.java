@@ -92,8 +92,16 @@ class JudgementTest {
         assertThat(Judgement.reasons(Role.CANDIDATE, Verdict.PASS, findings, List.of())).containsExactly(
                 "fault p99 of dashboard 600 ms <= 700 ms (THIN margin 14%)",
                 "fault errors of all 0% <= 0.10% (at its bound)");
-        assertThat(Judgement.thin(Role.CANDIDATE, findings)).singleElement()
-                .satisfies(f -> assertThat(f.measured()).isEqualTo(600));
+    }
+
+    @Test
+    void aSteadyStateThatOnlyJustHeldIsNamedAmongTheReasons() {
+        List<JudgedFinding> findings = List.of(signature(true),
+                new JudgedFinding(Judgement.STEADY_STATE, new Finding("steady p99 of all <= 250 ms", true, 230, 250, 0.08, false,
+                        "steady p99 of all 230 ms <= 250 ms")));
+
+        assertThat(Judgement.reasons(Role.BASELINE, Verdict.REPRODUCED, findings, List.of()))
+                .contains("thin margin in the steady state: steady p99 of all 230 ms <= 250 ms (THIN margin 8%)");
     }
 
     private static JudgedFinding signature(boolean met) {

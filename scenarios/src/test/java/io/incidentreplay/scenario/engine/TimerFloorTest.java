@@ -26,6 +26,6 @@ class TimerFloorTest {
     void aShorterOneIsRefusedWithTheSmallestScaleThatWorks() {
         assertThat(TimerFloor.check(fiveSeconds, new TimeScale(0.05), healthCheckP99(40, 90))).hasValue(
                 "time scale too small for this machine: the health check's 5,000 ms timeout is 250 ms at time scale 0.05, "
-                        + "under 3 x the 90 ms p99 of / on these instances while they were warmed; use --time-scale 0.054 or more");
+                        + "under 3 x the 90 ms p95 of / on these instances once they were warm; use --time-scale 0.054 or more");
     }
 }

@@ -125,14 +125,15 @@ class ReplayEngineIT {
     }
 
     /**
-     * Something else is wrong before the fault: every weather call is 200 ms slower from the start
-     * (a latency toxic over the whole run). The steady state's p99 bound (100 ms at the time scale
-     * 0.1) does not hold in the control window, so the stall is never applied.
+     * Something else is wrong before the fault: every weather call is 400 ms slower from the start
+     * (a latency toxic of 4 s incident time over the whole run, under the candidate's 500 ms weather
+     * timeout). The steady state's p99 bound of 250 ms does not hold in the control window, so the
+     * stall is never applied.
      */
     @Test
     void aReplayThatIsNotSteadyBeforeItsFaultIsInvalidAndTheFaultIsNeverApplied() {
         Incident disturbed = weatherCascade.toBuilder()
-                .faults(Fault.toxic("weather-api", ToxicSpec.latency(2_000), Observations.RUN),
+                .faults(new Fault.Toxic("weather-api", "weather-api-slow", ToxicSpec.latency(4_000), Observations.RUN),
                         weatherCascade.faults().get(0))
                 .build();
 
@@ -140,7 +141,7 @@ class ReplayEngineIT {
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
         assertThat(result.reasons()).first().asString().startsWith("not steady before the fault: ")
-                .contains("steady p99 of all").contains("> 100 ms");
+                .contains("steady p99 of all").contains("> 250 ms");
         assertThat(result.faultEvents()).filteredOn(e -> e.fault().contains("4728") && e.fault().contains("weather-api"))
                 .singleElement().satisfies(e -> assertThat(e.action()).startsWith("withheld: not steady before the fault"));
         assertThat(result.control().steadyStateHeld()).isFalse();

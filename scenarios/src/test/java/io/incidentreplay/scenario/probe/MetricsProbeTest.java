@@ -56,7 +56,7 @@ class MetricsProbeTest {
         Timeline timeline = new Timeline();
         Window all = new Window("run", 0, Long.MAX_VALUE);
 
-        new MetricsProbe(() -> Map.of("i1", live, "i2", gone), Duration.ofSeconds(5)).sample(1_000, timeline);
+        new MetricsProbe(() -> Map.of("i1", live, "i2", gone), Duration.ofSeconds(5)).start(1_000, timeline).join();
 
         assertThat(timeline.max("pool.pending", Aggregation.SUM, all)).isEqualTo(37);
         assertThat(timeline.max("pool.active", Aggregation.SUM, all)).isEqualTo(20);
