@@ -1,9 +1,11 @@
 package io.incidentreplay.scenario.cli;
 
-import io.incidentreplay.scenario.engine.ReplayEngine;
-import io.incidentreplay.scenario.incident.Incident;
-import io.incidentreplay.scenario.incident.Incident.Role;
-import io.incidentreplay.scenario.incidents.Incidents;
+import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.internal.file.IncidentCatalog;
+import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
+import io.incidentreplay.scenario.internal.file.IncidentFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +29,11 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path baseline = replay.baseline();
-        Path candidate = replay.candidate();
         List<ReplayEngine.Request> requests = new ArrayList<>();
-        for (Incident incident : Incidents.all()) {
+        for (LoadedIncident loaded : catalog().all()) {
+            Incident incident = loaded.incident();
+            Path baseline = replay.baseline(loaded);
+            Path candidate = replay.candidate(loaded);
             var dataset = replay.dataset(incident);
             var scale = replay.timeScale(incident);
             // the gate's verdicts are evidence: every baseline gets the control its incident declares
@@ -40,5 +43,13 @@ final class GateCommand implements Callable<Integer> {
         replay.repeats(); // checked now: nothing starts on bad input
         environment.backend();
         return ReplayBatch.run(requests, replay.repeats(), environment, replay.output(), System.out);
+    }
+
+    private static IncidentCatalog catalog() {
+        try {
+            return IncidentCatalog.in(ReferenceBuilds.incidents());
+        } catch (IllegalArgumentException | IncidentFileException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }

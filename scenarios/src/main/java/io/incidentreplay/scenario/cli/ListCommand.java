@@ -1,7 +1,8 @@
 package io.incidentreplay.scenario.cli;
 
-import io.incidentreplay.scenario.incident.Incident;
-import io.incidentreplay.scenario.incidents.Incidents;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.internal.file.IncidentCatalog;
+import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,8 @@ final class ListCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Incident incident : Incidents.all()) {
+        for (Incident incident : IncidentCatalog.in(ReferenceBuilds.incidents()).all().stream()
+                .map(LoadedIncident::incident).toList()) {
             out.printf("%-18s %s%n%-18s dataset %s, time scale %s, source %s%n", incident.id(), incident.title(), "",
                     incident.dataset(), incident.defaultTimeScale().factor(), incident.seedReference());
         }

@@ -29,6 +29,11 @@ final class ReferenceBuilds {
         return jar;
     }
 
+    /** The built-in incident files: {@code incidents/} under the home. */
+    static Path incidents() {
+        return home().resolve("incidents");
+    }
+
     static Path home() {
         String configured = System.getProperty("replay.home");
         if (configured != null && !configured.isBlank()) {

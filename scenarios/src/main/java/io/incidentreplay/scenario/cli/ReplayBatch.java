@@ -1,8 +1,8 @@
 package io.incidentreplay.scenario.cli;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
-import io.incidentreplay.scenario.engine.ReplayEngine;
-import io.incidentreplay.scenario.engine.ReplayResult;
+import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.ReplayResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = ReplayCli.Version.class,
         description = "Replays production incidents against a build: seeded PostgreSQL, an ALB model, "
                 + "Gatling load and Toxiproxy faults, with a verdict per build.",
-        subcommands = {RunCommand.class, GateCommand.class, ListCommand.class, SeedCommand.class, ServeCommand.class, FaultProxyCommand.class,
+        subcommands = {RunCommand.class, GateCommand.class, ValidateCommand.class, ListCommand.class, SeedCommand.class, ServeCommand.class, FaultProxyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ReplayCli implements Runnable {
 

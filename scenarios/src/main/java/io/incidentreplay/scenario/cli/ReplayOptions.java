@@ -1,12 +1,14 @@
 package io.incidentreplay.scenario.cli;
 
-import io.incidentreplay.scenario.incident.Incident;
-import io.incidentreplay.scenario.incident.TimeScale;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
+import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.seed.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** What run and gate share: the builds, the dataset, the time scale and where reports go, each checked. */
@@ -32,12 +34,14 @@ final class ReplayOptions {
             + "verdict (default: ${DEFAULT-VALUE})")
     int repeat;
 
-    Path baseline() {
-        return jar("--baseline-jar", baselineJar, "before");
+    /** The user's baseline jar, else the one the incident file names. */
+    Path baseline(LoadedIncident incident) {
+        return jar("--baseline-jar", baselineJar, incident.baselineJar(), incident);
     }
 
-    Path candidate() {
-        return jar("--candidate-jar", candidateJar, "after");
+    /** The user's candidate jar, else the one the incident file names. */
+    Path candidate(LoadedIncident incident) {
+        return jar("--candidate-jar", candidateJar, incident.candidateJar(), incident);
     }
 
     /** The dataset to load: the user's preset, else the incident's. */
@@ -78,14 +82,20 @@ final class ReplayOptions {
         return out.toAbsolutePath();
     }
 
-    /** The user's jar, which must exist, else the reference build. */
-    private static Path jar(String option, Path given, String referenceBuild) {
-        if (given == null) {
-            return ReferenceBuilds.jar(referenceBuild);
+    /** The user's jar, else the file's; either must exist. */
+    private static Path jar(String option, Path given, Optional<Path> named, LoadedIncident incident) {
+        if (given != null) {
+            if (!Files.isRegularFile(given)) {
+                throw new UserError(option + ": no build jar at " + given.toAbsolutePath());
+            }
+            return given.toAbsolutePath();
         }
-        if (!Files.isRegularFile(given)) {
-            throw new UserError(option + ": no build jar at " + given.toAbsolutePath());
+        Path jar = named.orElseThrow(() -> new UserError(incident.file() + " names no " + option.substring(2, option.indexOf('-', 2))
+                + " build (service: " + option.substring(2, option.indexOf('-', 2)) + ": {jar: ...}); give " + option));
+        if (!Files.isRegularFile(jar)) {
+            throw new UserError("the build " + incident.file().getFileName() + " names is missing at " + jar + "; build it "
+                    + "(the reference builds: mvn -DskipTests package, which ./replay runs on first use) or give " + option);
         }
-        return given.toAbsolutePath();
+        return jar;
     }
 }

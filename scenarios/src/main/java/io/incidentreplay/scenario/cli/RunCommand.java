@@ -1,10 +1,12 @@
 package io.incidentreplay.scenario.cli;
 
-import io.incidentreplay.scenario.engine.ReplayEngine;
-import io.incidentreplay.scenario.incident.Incident;
-import io.incidentreplay.scenario.incident.Incident.Role;
-import io.incidentreplay.scenario.incident.TimeScale;
-import io.incidentreplay.scenario.incidents.Incidents;
+import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.TimeScale;
+import io.incidentreplay.scenario.internal.file.IncidentCatalog;
+import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
+import io.incidentreplay.scenario.internal.file.IncidentFileException;
 import io.incidentreplay.seed.DatasetSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = "Replay an incident on the baseline and/or candidate build and judge it.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "INCIDENT", description = "incident id; see ./replay list")
+    @Parameters(index = "0", paramLabel = "INCIDENT", description = "an incident file (path/to/incident.yaml), or the id of "
+            + "a built-in incident; see ./replay list")
     String incidentId;
 
     @Option(names = "--build", defaultValue = "both", description = "baseline, candidate or both (default: ${DEFAULT-VALUE})")
@@ -42,10 +45,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Incident incident = incident();
+        LoadedIncident loaded = incident();
+        Incident incident = loaded.incident();
         List<Role> roles = roles();
-        Path baseline = roles.contains(Role.BASELINE) ? replay.baseline() : null;
-        Path candidate = roles.contains(Role.CANDIDATE) ? replay.candidate() : null;
+        Path baseline = roles.contains(Role.BASELINE) ? replay.baseline(loaded) : null;
+        Path candidate = roles.contains(Role.CANDIDATE) ? replay.candidate(loaded) : null;
         DatasetSpec dataset = replay.dataset(incident);
         TimeScale scale = replay.timeScale(incident);
         replay.repeats(); // checked now: nothing starts on bad input
@@ -57,10 +61,10 @@ final class RunCommand implements Callable<Integer> {
         return ReplayBatch.run(requests, replay.repeats(), environment, replay.output(), System.out);
     }
 
-    private Incident incident() {
+    private LoadedIncident incident() {
         try {
-            return Incidents.byId(incidentId);
-        } catch (IllegalArgumentException e) {
+            return IncidentCatalog.resolve(incidentId, ReferenceBuilds.incidents());
+        } catch (IllegalArgumentException | IncidentFileException e) {
             throw new UserError(e.getMessage());
         }
     }

@@ -3,7 +3,7 @@ package io.incidentreplay.scenario.cli;
 import io.incidentreplay.report.ComparisonReport;
 import io.incidentreplay.report.GateIndex;
 import io.incidentreplay.report.HtmlReport;
-import io.incidentreplay.scenario.engine.ReplayResult;
+import io.incidentreplay.scenario.ReplayResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentreplay.scenario.engine.ReplayResult;
-import io.incidentreplay.scenario.engine.ReplayResult.JudgedFinding;
-import io.incidentreplay.scenario.engine.Verdict;
-import io.incidentreplay.scenario.expect.Finding;
+import io.incidentreplay.scenario.ReplayResult;
+import io.incidentreplay.scenario.ReplayResult.JudgedFinding;
+import io.incidentreplay.scenario.Verdict;
+import io.incidentreplay.scenario.Finding;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,29 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentreplay.fixtures.environment.EnvironmentConfig;
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
-import io.incidentreplay.scenario.engine.ReplayEngine;
-import io.incidentreplay.scenario.engine.ReplayResult;
-import io.incidentreplay.scenario.engine.Verdict;
-import io.incidentreplay.scenario.expect.Expect;
-import io.incidentreplay.scenario.expect.Expectation;
-import io.incidentreplay.scenario.incident.Fault;
-import io.incidentreplay.scenario.incident.HealthCheck;
-import io.incidentreplay.scenario.incident.Incident;
-import io.incidentreplay.scenario.incident.Incident.Role;
-import io.incidentreplay.scenario.incident.LoadProfile;
-import io.incidentreplay.scenario.incident.Phase;
-import io.incidentreplay.scenario.incident.RequestSpec;
-import io.incidentreplay.scenario.incident.TimeScale;
-import io.incidentreplay.scenario.incident.Topology;
-import io.incidentreplay.scenario.incident.ToxicSpec;
-import io.incidentreplay.scenario.incidents.Incidents;
-import io.incidentreplay.scenario.measure.Observations;
-import io.incidentreplay.scenario.measure.RequestStats;
+import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.ReplayResult;
+import io.incidentreplay.scenario.Verdict;
+import io.incidentreplay.scenario.Expect;
+import io.incidentreplay.scenario.Expectation;
+import io.incidentreplay.scenario.Fault;
+import io.incidentreplay.scenario.HealthCheck;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.LoadProfile;
+import io.incidentreplay.scenario.Phase;
+import io.incidentreplay.scenario.RequestSpec;
+import io.incidentreplay.scenario.TimeScale;
+import io.incidentreplay.scenario.Topology;
+import io.incidentreplay.scenario.ToxicSpec;
+import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
+import io.incidentreplay.scenario.internal.measure.Observations;
+import io.incidentreplay.scenario.RequestStats;
 import io.incidentreplay.seed.DatasetSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ReplayEngineIT {
 
     private static final Path OUTPUT = Path.of("target", "replay-engine-it").toAbsolutePath();
     private static ReplayEnvironment environment;
-    private final Incident weatherCascade = Incidents.byId("weather-cascade");
+    private final Incident weatherCascade = BuiltInIncidents.byId("weather-cascade");
 
     @BeforeAll
     static void startEnvironment() {
@@ -97,20 +98,21 @@ class ReplayEngineIT {
 
     @Test
     void aFaultThatCouldNotBeAppliedMakesTheReplayInvalid() {
-        Incident misaddressed = weatherCascade.toBuilder()
-                .faults(Fault.toxic("weather", ToxicSpec.latency(47_283), "fault"))
+        // a negative bandwidth, which the fault proxy refuses when the fault is due (Go Toxiproxy would panic on it)
+        Incident refused = weatherCascade.toBuilder()
+                .faults(Fault.toxic("weather-api", new ToxicSpec("bandwidth", "downstream", 1f, Map.of("rate", -1L)), "fault"))
                 .build();
 
-        ReplayResult result = replay("misaddressed-fault", misaddressed, Role.CANDIDATE, ReferenceJars.after());
+        ReplayResult result = replay("refused-fault", refused, Role.CANDIDATE, ReferenceJars.after());
 
-        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(result.reasons()).first().asString().startsWith("fault not applied: latency").contains("failed");
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
+        assertThat(result.reasons()).first().asString().startsWith("fault not applied: bandwidth").contains("failed");
     }
 
     /** pool-exhaustion's fault is its data: on the 20 MVP pets the unbounded list is cheap and tests nothing. */
     @Test
     void aReplayWithoutTheDataVolumeItsFaultNeedsIsInvalidAndLaunchesNothing() {
-        Incident poolExhaustion = Incidents.byId("pool-exhaustion");
+        Incident poolExhaustion = BuiltInIncidents.byId("pool-exhaustion");
         ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve("too-little-data"), System.out);
 
         ReplayResult result = engine.replay(new ReplayEngine.Request(poolExhaustion, Role.CANDIDATE, ReferenceJars.after(),
@@ -160,7 +162,7 @@ class ReplayEngineIT {
         HealthCheck hc = baseline.healthCheck();
         Topology tight = new Topology(baseline.instances(), new HealthCheck(hc.path(), hc.interval(), Duration.ofSeconds(2),
                 hc.healthyThreshold(), hc.unhealthyThreshold(), hc.successCodes()), baseline.idleTimeout(), baseline.settings(),
-                baseline.jvmArgs(), baseline.metricsPortVariable());
+                baseline.jvmArgs(), baseline.metrics());
         Incident tooFast = weatherCascade.toBuilder().topologies(tight, weatherCascade.topology(Role.CANDIDATE)).build();
 
         ReplayResult result = replay("timer-floor", tooFast, Role.BASELINE, ReferenceJars.before(), new TimeScale(0.01));

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentreplay.fixtures.environment.EnvironmentConfig;
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
-import io.incidentreplay.scenario.engine.ReplayEngine;
-import io.incidentreplay.scenario.engine.ReplayResult;
-import io.incidentreplay.scenario.engine.Verdict;
-import io.incidentreplay.scenario.incident.Incident;
-import io.incidentreplay.scenario.incident.Incident.Role;
-import io.incidentreplay.scenario.incident.TimeScale;
-import io.incidentreplay.scenario.incidents.Incidents;
+import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.ReplayResult;
+import io.incidentreplay.scenario.Verdict;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.TimeScale;
+import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
 import io.incidentreplay.seed.DatasetSpec;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -47,7 +47,7 @@ class ReplayGateIT {
 
     @TestFactory
     Stream<DynamicTest> everyIncidentReproducesOnItsBaselineAndPassesOnItsCandidate() {
-        return Incidents.all().stream().flatMap(incident -> Stream.of(
+        return BuiltInIncidents.all().stream().flatMap(incident -> Stream.of(
                 DynamicTest.dynamicTest(incident.id() + " on the baseline is REPRODUCED",
                         () -> expect(incident, Role.BASELINE, ReferenceJars.before(), Verdict.REPRODUCED)),
                 DynamicTest.dynamicTest(incident.id() + " on the candidate PASSes",

@@ -1,0 +1,179 @@
+package io.incidentreplay.scenario;
+
+import io.incidentreplay.scenario.internal.measure.Observations;
+import io.incidentreplay.scenario.internal.measure.RequestRecord;
+import io.incidentreplay.scenario.internal.measure.Timeline;
+import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.DoublePredicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * The measures an incident's signature, budgets and steady-state hypothesis are written in. Each
+ * returns a {@link Measure} to bound, e.g. {@code Expect.p99("fault", "dashboard").atMost(600)}.
+ *
+ * <p>Phases are the load profile's phase names, or {@link Observations#RUN} for the whole load;
+ * requests are the mix's request names, or {@link RequestStats#ALL}.
+ */
+public final class Expect {
+
+    /** The series the metrics probe reads breakers into: {@code breaker.<name>.open}. */
+    private static final String BREAKERS = "breaker.";
+
+    private Expect() {}
+
+    public static Measure p50(String phase, String request) {
+        return latency(phase, request, "p50", LatencySummary::p50);
+    }
+
+    public static Measure p99(String phase, String request) {
+        return latency(phase, request, "p99", LatencySummary::p99);
+    }
+
+    public static Measure maxLatency(String phase, String request) {
+        return latency(phase, request, "max latency", LatencySummary::max);
+    }
+
+    /** Share of requests that got no 2xx/3xx answer, in percent. */
+    public static Measure errorPercent(String phase, String request) {
+        return Measure.percent(phase, request, p -> p + " errors of " + request,
+                (obs, p) -> share(obs, p, request, RequestStats::errorPercent));
+    }
+
+    /** Share of requests answered 5xx (by the build or the load balancer), in percent. */
+    public static Measure serverErrorPercent(String phase, String request) {
+        return Measure.percent(phase, request, p -> p + " 5xx of " + request,
+                (obs, p) -> share(obs, p, request, RequestStats::serverErrorPercent));
+    }
+
+    /** Share of requests whose answer was degraded (carried the request's fallback marker), in percent. */
+    public static Measure fallbackPercent(String phase, String request) {
+        return Measure.percent(phase, request, p -> p + " fallback answers of " + request,
+                (obs, p) -> share(obs, p, request, RequestStats::fallbackPercent));
+    }
+
+    /** The highest value a probe series reached in the phase, its sources aggregated per round. */
+    public static Measure seriesMax(String series, Aggregation aggregation, String phase) {
+        return Measure.of(phase, null, p -> p + " max " + series, "",
+                (obs, p) -> obs.timeline().max(series, aggregation, obs.window(p)));
+    }
+
+    /** The lowest value a probe series reached in the phase, its sources aggregated per round. */
+    public static Measure seriesMin(String series, Aggregation aggregation, String phase) {
+        return Measure.of(phase, null, p -> p + " min " + series, "",
+                (obs, p) -> obs.timeline().min(series, aggregation, obs.window(p)));
+    }
+
+    /**
+     * The share of the phase's sampling rounds, in percent, in which the series (its sources
+     * aggregated per round) met the condition. Robust where "the longest unbroken stretch" is not:
+     * one missed or untypical round moves it by one round, not by half the window.
+     */
+    public static Measure percentOfTime(String series, Aggregation aggregation, String phase, String conditionText,
+            DoublePredicate condition) {
+        return Measure.percent(phase, null, p -> p + " time with " + series + " " + conditionText,
+                (obs, p) -> obs.timeline().percentOfRounds(series, aggregation, obs.window(p), condition));
+    }
+
+    /**
+     * The share of every single reading of a series in the phase (each instance, each round), in
+     * percent, that was {@code >= 1}: e.g. "liveness probes answered 2xx within the health-check
+     * timeout". One slow probe out of hundreds is not an outage; an endpoint that went down is.
+     */
+    public static Measure percentOk(String series, String phase) {
+        return Measure.percent(phase, null, p -> p + " " + series + " answered",
+                (obs, p) -> obs.timeline().percentOfReadings(series, obs.window(p), v -> v >= 1));
+    }
+
+    /**
+     * The most circuit breakers open at once in the phase, over every instance and every breaker the
+     * builds expose ({@code breaker.<name>.open}). A build without breakers has none open; a phase in
+     * which no instance answered a scrape measured nothing.
+     */
+    public static Measure openBreakers(String phase) {
+        return Measure.of(phase, null, p -> p + " open breakers", "", (obs, p) -> {
+            Window window = obs.window(p);
+            Timeline timeline = obs.timeline();
+            if (Double.isNaN(timeline.max("instance.up", Aggregation.MAX, window))) {
+                return Double.NaN;
+            }
+            double most = 0;
+            for (String breaker : timeline.seriesStartingWith(BREAKERS, window)) {
+                most = Math.max(most, timeline.max(breaker, Aggregation.SUM, window));
+            }
+            return most;
+        });
+    }
+
+    /**
+     * Time from the start of the phase until the series first met the condition, in ms; infinite when
+     * it never did (so an upper bound fails with "never").
+     */
+    public static Measure millisUntil(String series, Aggregation aggregation, String phase,
+            String conditionText, DoublePredicate condition) {
+        return Measure.of(phase, null, p -> "time from " + p + " start until " + series + " " + conditionText, " ms",
+                (obs, p) -> {
+                    Window window = obs.window(p);
+                    OptionalLong at = obs.timeline().firstAt(series, aggregation, window, condition);
+                    return at.isPresent() ? at.getAsLong() - window.fromMillis() : Double.POSITIVE_INFINITY;
+                });
+    }
+
+    /**
+     * p99 of the requests that started while a probe series held a condition — between two
+     * consecutive sampling rounds that both met it, so the moments around a state change (e.g. a
+     * breaker's half-open trial) are left out.
+     */
+    public static Measure p99While(String phase, String request, String series, Aggregation aggregation,
+            String conditionText, DoublePredicate condition) {
+        return Measure.of(phase, request, p -> p + " p99 of " + request + " while " + conditionText, " ms", (obs, p) -> {
+            List<Timeline.Point> points = obs.timeline().points(series, aggregation, obs.window(p));
+            List<Window> held = new ArrayList<>();
+            for (int i = 0; i + 1 < points.size(); i++) {
+                if (condition.test(points.get(i).value()) && condition.test(points.get(i + 1).value())) {
+                    held.add(new Window(p, points.get(i).atMillis(), points.get(i + 1).atMillis()));
+                }
+            }
+            long[] latencies = obs.requests().stream()
+                    .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
+                    .filter(r -> held.stream().anyMatch(w -> w.contains(r.startMillis())))
+                    .mapToLong(RequestRecord::latencyMillis)
+                    .toArray();
+            return latencies.length == 0 ? Double.NaN : LatencySummary.of(latencies).p99();
+        });
+    }
+
+    /**
+     * Writes acknowledged with a 2xx during the whole load minus the rows a final query found: a
+     * positive number is acknowledged writes that were lost.
+     *
+     * @param request the write's request name
+     * @param persistedSeries the final query's series counting the rows those writes left
+     */
+    public static Measure lostWrites(String request, String persistedSeries) {
+        return Measure.overTheReplay("acknowledged " + request + " writes missing from the database", "", (obs, p) -> {
+            long acknowledged = obs.requests().stream()
+                    .filter(r -> r.name().equals(request) && r.status() / 100 == 2)
+                    .count();
+            double persisted = obs.timeline().max(persistedSeries, Aggregation.SUM,
+                    new Window("all", Long.MIN_VALUE, Long.MAX_VALUE));
+            return acknowledged == 0 || Double.isNaN(persisted) ? Double.NaN : acknowledged - persisted;
+        });
+    }
+
+    private static Measure latency(String phase, String request, String which, ToLongFunction<LatencySummary> pick) {
+        return Measure.of(phase, request, p -> p + " " + which + " of " + request, " ms", (obs, p) -> {
+            RequestStats stats = obs.stats(p, request);
+            return stats.count() == 0 ? Double.NaN : pick.applyAsLong(stats.latency());
+        });
+    }
+
+    /** A share is only meaningful over some requests: none measured is NaN, never 0%. */
+    private static double share(Observations obs, String phase, String request, ToDoubleFunction<RequestStats> pick) {
+        RequestStats stats = obs.stats(phase, request);
+        return stats.count() == 0 ? Double.NaN : pick.applyAsDouble(stats);
+    }
+}

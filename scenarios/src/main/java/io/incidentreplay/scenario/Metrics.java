@@ -1,0 +1,44 @@
+package io.incidentreplay.scenario;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where and under which names a build exposes the gauges the probes read, in the Prometheus text
+ * format. The defaults are Micrometer's names for HikariCP and Resilience4j, which a PetForce build
+ * serves on {@code /metrics} and Spring Boot Actuator on {@code /actuator/prometheus}.
+ *
+ * @param path the scrape path, e.g. {@code /metrics}
+ * @param portVariable the variable in which the build takes a port of its own for {@code path}, so
+ *     the probes still read the pool when every request thread is busy; null when it serves the
+ *     metrics only on its main port
+ * @param pool metric name to series ({@code pool.active}, {@code pool.idle}, {@code pool.pending},
+ *     {@code pool.max}, {@code pool.timeouts}); a metric with several pools' labels adds up per instance
+ * @param breakerState the gauge that is 1 for a breaker's current state, labelled with its name and state
+ * @param breakerNameLabel the label naming the breaker
+ * @param breakerStateLabel the label naming the state; the probes read {@code open}
+ */
+public record Metrics(String path, String portVariable, Map<String, String> pool, String breakerState,
+        String breakerNameLabel, String breakerStateLabel) {
+
+    /** Micrometer's HikariCP binding. */
+    public static final Map<String, String> HIKARI = Map.of(
+            "hikaricp_connections_active", "pool.active",
+            "hikaricp_connections_idle", "pool.idle",
+            "hikaricp_connections_pending", "pool.pending",
+            "hikaricp_connections_max", "pool.max",
+            "hikaricp_connections_timeout_total", "pool.timeouts");
+
+    public Metrics {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("metrics path must start with '/', but was '" + path + "'");
+        }
+        pool = Map.copyOf(pool);
+    }
+
+    /** Micrometer's names on {@code path}, with an own port in {@code portVariable} (or null). */
+    public static Metrics micrometer(String path, String portVariable) {
+        return new Metrics(path, portVariable, HIKARI, "resilience4j_circuitbreaker_state", "name", "state");
+    }
+}

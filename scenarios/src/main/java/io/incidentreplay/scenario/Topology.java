@@ -1,0 +1,37 @@
+package io.incidentreplay.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a build runs in the replay: how many instances sit behind the load balancer, how it
+ * health-checks them, its request (idle) timeout, the settings handed to each instance as
+ * environment variables, and where it serves its metrics. Variables ending in {@code _MS} are
+ * timers: the launcher multiplies them by the replay's time scale.
+ *
+ * @param jvmArgs options for the JVM of a jar build
+ * @param metrics where the probes scrape the build's pool and breaker gauges
+ */
+public record Topology(
+        int instances,
+        HealthCheck healthCheck,
+        Duration idleTimeout,
+        Map<String, String> settings,
+        List<String> jvmArgs,
+        Metrics metrics) {
+
+    public Topology {
+        if (instances < 1) {
+            throw new IllegalArgumentException("a topology needs at least 1 instance, but had " + instances);
+        }
+        settings.forEach((key, value) -> {
+            if (key.endsWith("_MS") && !value.matches("\\d+")) {
+                throw new IllegalArgumentException("setting " + key + " is a timer in milliseconds and must be a whole number >= 0, but was '"
+                        + value + "'");
+            }
+        });
+        settings = Map.copyOf(settings);
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+}

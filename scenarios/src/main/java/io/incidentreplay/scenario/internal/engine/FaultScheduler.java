@@ -1,0 +1,232 @@
+package io.incidentreplay.scenario.internal.engine;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.Toxic;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.incidentreplay.scenario.Fault;
+import io.incidentreplay.scenario.TimeScale;
+import io.incidentreplay.scenario.ToxicSpec;
+import io.incidentreplay.scenario.internal.measure.Observations;
+import io.incidentreplay.scenario.Window;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import io.incidentreplay.scenario.FaultEvent;
+
+/**
+ * Plays an incident's fault timeline against the running replay, aligned to the start of the load:
+ * toxics through the official Toxiproxy client (so a real Toxiproxy is just another URL), signals
+ * through the launcher. Every step is recorded as a {@link FaultEvent}, failures included.
+ */
+final class FaultScheduler implements AutoCloseable {
+
+    private final ToxiproxyClient toxiproxy;
+    private final String nameSuffix;
+    private final IntConsumer sigterm;
+    private final IntConsumer sigkill;
+    private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+    private Gate gate = Optional::empty;
+    private Consumer<String> onWithheld = why -> { };
+    private boolean gateAsked;
+    private volatile String withheld;
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "fault-timeline");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param nameSuffix appended to every toxic's name, so that the counters of one replay's toxic are
+     *     never mixed with an earlier replay's in the same environment
+     */
+    FaultScheduler(ToxiproxyClient toxiproxy, String nameSuffix, IntConsumer sigterm, IntConsumer sigkill) {
+        this.toxiproxy = toxiproxy;
+        this.nameSuffix = nameSuffix;
+        this.sigterm = sigterm;
+        this.sigkill = sigkill;
+    }
+
+    /**
+     * What must hold before a gated fault is applied: asked once, when the first gated fault is due.
+     * Empty means steady; otherwise why not, and no gated fault is applied.
+     */
+    interface Gate {
+        Optional<String> check();
+    }
+
+    /**
+     * Schedules every fault at the start (and a toxic's removal at the end) of its phase's planned
+     * window. A fault in one of the {@code gatedPhases} is applied only if the gate, asked once when
+     * the first of them is due, finds the system steady; otherwise it is withheld and recorded so.
+     */
+    void start(List<Fault> faults, Map<String, Window> plannedWindows, TimeScale scale, Set<String> gatedPhases, Gate gate,
+            Consumer<String> onWithheld) {
+        this.gate = gate;
+        this.onWithheld = onWithheld;
+        for (Fault fault : faults) {
+            Window phase = plannedWindows.get(fault.phase());
+            boolean gated = gatedPhases.contains(fault.phase());
+            if (fault instanceof Fault.Toxic toxic) {
+                at(phase.fromMillis(), () -> {
+                    if (mayApply(gated, describe(toxic, scale))) {
+                        apply(toxic, scale);
+                    }
+                });
+                if (!fault.phase().equals(Observations.RUN)) { // a toxic on the whole run comes off in teardown
+                    at(phase.toMillis(), () -> {
+                        if (!gated || withheld == null) {
+                            remove(toxic, scale);
+                        }
+                    });
+                }
+            } else if (fault instanceof Fault.Signal signal) {
+                at(phase.fromMillis(), () -> {
+                    if (mayApply(gated, describe(signal))) {
+                        signal(signal);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Runs on the timeline's single thread, so the gate is asked exactly once. */
+    private boolean mayApply(boolean gated, String fault) {
+        if (!gated) {
+            return true;
+        }
+        if (!gateAsked) {
+            gateAsked = true;
+            withheld = gate.check().orElse(null);
+            if (withheld != null) {
+                record(fault, "withheld: " + withheld); // recorded before the load is told to stop
+                onWithheld.accept(withheld);
+                return false;
+            }
+        }
+        if (withheld != null) {
+            record(fault, "withheld: " + withheld);
+            return false;
+        }
+        return true;
+    }
+
+    /** Teardown took every toxic off: each one still applied is recorded as removed now. */
+    void removedAtTeardown() {
+        events.stream().filter(e -> e.action().equals("applied")).map(FaultEvent::fault).distinct()
+                .filter(f -> events.stream().noneMatch(e -> e.fault().equals(f) && e.action().equals("removed")))
+                .toList().forEach(f -> record(f, "removed"));
+    }
+
+    /** Why the gated faults were withheld, or empty when they were applied (or not due yet). */
+    Optional<String> withheld() {
+        return Optional.ofNullable(withheld);
+    }
+
+    /** The name the toxic of this fault has on its proxy during this replay. */
+    String toxicName(Fault.Toxic fault) {
+        return fault.name() + nameSuffix;
+    }
+
+    List<FaultEvent> events() {
+        return List.copyOf(events);
+    }
+
+    private void at(long epochMillis, Runnable step) {
+        long delay = Math.max(0, epochMillis - System.currentTimeMillis());
+        scheduler.schedule(step, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void apply(Fault.Toxic fault, TimeScale scale) {
+        String what = describe(fault, scale);
+        try {
+            Proxy proxy = toxiproxy.getProxy(fault.proxy());
+            Toxic toxic = create(proxy, toxicName(fault), fault.toxic(), scale);
+            if (fault.toxic().toxicity() < 1f) {
+                toxic.setToxicity(fault.toxic().toxicity());
+            }
+            record(what, "applied");
+        } catch (IOException | RuntimeException e) {
+            record(what, "failed: " + e.getMessage());
+        }
+    }
+
+    private void remove(Fault.Toxic fault, TimeScale scale) {
+        String what = describe(fault, scale);
+        try {
+            toxiproxy.getProxy(fault.proxy()).toxics().get(toxicName(fault)).remove();
+            record(what, "removed");
+        } catch (IOException | RuntimeException e) {
+            record(what, "failed to remove: " + e.getMessage());
+        }
+    }
+
+    private static String describe(Fault.Signal signal) {
+        return signal.kind() + " to instance " + signal.instance();
+    }
+
+    private void signal(Fault.Signal signal) {
+        String what = describe(signal);
+        try {
+            (signal.kind() == Fault.Signal.Kind.SIGTERM ? sigterm : sigkill).accept(signal.instance());
+            record(what, "sent");
+        } catch (RuntimeException e) {
+            record(what, "failed: " + e.getMessage());
+        }
+    }
+
+    private static Toxic create(Proxy proxy, String name, ToxicSpec spec, TimeScale scale) throws IOException {
+        ToxicDirection stream = ToxicDirection.valueOf(spec.stream().toUpperCase(Locale.ROOT));
+        Map<String, Long> a = spec.scaledAttributes(scale);
+        return switch (spec.type()) {
+            case "latency" -> {
+                var latency = proxy.toxics().latency(name, stream, a.getOrDefault("latency", 0L));
+                long jitter = a.getOrDefault("jitter", 0L);
+                yield jitter == 0 ? latency : latency.setJitter(jitter); // each update rewires every live link
+            }
+            case "timeout" -> proxy.toxics().timeout(name, stream, a.getOrDefault("timeout", 0L));
+            case "bandwidth" -> proxy.toxics().bandwidth(name, stream, a.getOrDefault("rate", 0L));
+            case "slow_close" -> proxy.toxics().slowClose(name, stream, a.getOrDefault("delay", 0L));
+            case "reset_peer" -> proxy.toxics().resetPeer(name, stream, a.getOrDefault("timeout", 0L));
+            case "slicer" -> proxy.toxics().slicer(name, stream, a.getOrDefault("average_size", 0L),
+                    a.getOrDefault("delay", 0L));
+            case "limit_data" -> proxy.toxics().limitData(name, stream, a.getOrDefault("bytes", 0L));
+            default -> throw new IllegalArgumentException("unknown toxic type " + spec.type());
+        };
+    }
+
+    static String describe(Fault.Toxic fault, TimeScale scale) {
+        return fault.toxic().type() + " " + fault.toxic().scaledAttributes(scale) + " on " + fault.proxy()
+                + " (" + fault.toxic().stream() + ")";
+    }
+
+    private void record(String fault, String action) {
+        events.add(new FaultEvent(System.currentTimeMillis(), fault, action));
+    }
+
+    @Override
+    /**
+     * Lets a step that is running finish (a toxic half applied or removed would be recorded as a
+     * failure of the fault, not of the teardown), drops the steps not yet due, then stops.
+     */
+    public void close() {
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.incidentreplay.scenario.internal.engine;
+
+import io.incidentreplay.scenario.LatencySummary;
+import io.incidentreplay.scenario.internal.measure.RequestLog;
+import io.incidentreplay.scenario.internal.measure.RequestRecord;
+import io.incidentreplay.scenario.Sample;
+import io.incidentreplay.scenario.internal.measure.Timeline;
+import io.incidentreplay.scenario.Window;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Prints one line of live progress every two seconds while the load runs: phase, and the req/s, p99
+ * and errors of the requests completed in the last two seconds, pool active/pending summed over instances, breakers, healthy
+ * targets.
+ */
+final class ProgressPrinter implements AutoCloseable {
+
+    private static final long EVERY_MILLIS = 2_000;
+    private static final long STALE_MILLIS = 3_000;
+
+    private final PrintStream out;
+    private final String label;
+    private final RequestLog log;
+    private final Timeline timeline;
+    private final IntSupplier healthyTargets;
+    private final int targets;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "replay-progress");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Map<String, Window> windows = Map.of();
+
+    ProgressPrinter(PrintStream out, String label, RequestLog log, Timeline timeline, IntSupplier healthyTargets, int targets) {
+        this.out = out;
+        this.label = label;
+        this.log = log;
+        this.timeline = timeline;
+        this.healthyTargets = healthyTargets;
+        this.targets = targets;
+    }
+
+    void start(Map<String, Window> phaseWindows) {
+        this.windows = phaseWindows;
+        scheduler.scheduleAtFixedRate(this::print, EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void print() {
+        long now = System.currentTimeMillis();
+        // by completion: a request stalled for seconds shows up when it ends, not never
+        List<RequestRecord> recent = log.records().stream()
+                .filter(r -> r.startMillis() + r.latencyMillis() >= now - EVERY_MILLIS).toList();
+        LatencySummary latency = LatencySummary.of(recent.stream().mapToLong(RequestRecord::latencyMillis).toArray());
+        long errors = recent.stream().filter(r -> !r.ok()).count();
+        String phase = windows.values().stream()
+                .filter(w -> !w.name().equals("run") && w.contains(now))
+                .map(Window::name).findFirst().orElse("-");
+        out.printf(Locale.US, "[%s] %-9s %5.0f req/s  p99 %,7d ms  errors %5.1f%%  pool %s  breakers %s  healthy %d/%d%n",
+                label, phase, recent.size() / (EVERY_MILLIS / 1000.0), latency.p99(),
+                recent.isEmpty() ? 0.0 : 100.0 * errors / recent.size(),
+                pool(), breakers(), healthyTargets.getAsInt(), targets);
+    }
+
+    /**
+     * Active/max and pending over every instance, from the newest round every instance answered: a
+     * round still being scraped, or one an instance missed, is not a smaller sum. When none answered
+     * fully in the last few seconds, the gap shows as such.
+     */
+    private String pool() {
+        long now = System.currentTimeMillis();
+        TreeMap<Long, List<Sample>> rounds = timeline.samples().stream()
+                .filter(s -> s.series().startsWith("pool.") && s.atMillis() >= now - STALE_MILLIS)
+                .collect(Collectors.groupingBy(Sample::atMillis, TreeMap::new, Collectors.toList()));
+        List<Sample> complete = rounds.descendingMap().values().stream()
+                .filter(round -> round.stream().filter(s -> s.series().equals("pool.max")).count() >= targets)
+                .findFirst().orElse(null);
+        if (complete == null) {
+            return "? (no complete scrape in " + STALE_MILLIS / 1000 + " s)";
+        }
+        return String.format(Locale.US, "%.0f/%.0f pending %.0f", sum(complete, "pool.active"), sum(complete, "pool.max"),
+                sum(complete, "pool.pending"));
+    }
+
+    private String breakers() {
+        List<Sample> open = lastRound().stream()
+                .filter(s -> s.series().startsWith("breaker.") && s.value() >= 1).toList();
+        if (open.isEmpty()) {
+            return "closed";
+        }
+        return open.stream().map(s -> s.series().replace("breaker.", "").replace(".open", "") + "@" + s.source())
+                .distinct().sorted().reduce((a, b) -> a + "," + b).map(s -> "open:" + s).orElse("closed");
+    }
+
+    private List<Sample> lastRound() {
+        List<Sample> samples = timeline.samples();
+        long last = samples.stream().filter(s -> s.series().startsWith("pool.") || s.series().startsWith("breaker."))
+                .map(Sample::atMillis).max(Comparator.naturalOrder()).orElse(-1L);
+        return samples.stream().filter(s -> s.atMillis() == last).toList();
+    }
+
+    private static double sum(List<Sample> samples, String series) {
+        return samples.stream().filter(s -> s.series().equals(series)).mapToDouble(Sample::value).sum();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,284 @@
+package io.incidentreplay.scenario.internal.engine;
+
+import io.incidentreplay.scenario.ReplayResult.BuildInfo;
+import io.incidentreplay.scenario.ReplayResult.ControlInfo;
+import io.incidentreplay.scenario.ReplayResult.DatasetInfo;
+import io.incidentreplay.scenario.ReplayResult.IncidentInfo;
+import io.incidentreplay.scenario.ReplayResult.JudgedFinding;
+import io.incidentreplay.scenario.ReplayResult.MachineInfo;
+import io.incidentreplay.scenario.ReplayResult.MachineWindow;
+import io.incidentreplay.scenario.Expectation;
+import io.incidentreplay.scenario.Finding;
+import io.incidentreplay.scenario.Control;
+import io.incidentreplay.scenario.Fault;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.Phase;
+import io.incidentreplay.scenario.internal.measure.Observations;
+import io.incidentreplay.scenario.Window;
+import io.incidentreplay.scenario.internal.probe.MachineProbe;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import io.incidentreplay.scenario.FaultCheck;
+import io.incidentreplay.scenario.FaultEvent;
+import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.ReplayResult;
+import io.incidentreplay.scenario.Verdict;
+
+/**
+ * Judges what one {@link ReplayRun} observed and assembles its {@link ReplayResult}: the windows as
+ * the faults really ran, every expectation, the steady state in the control and after the
+ * recovery, the signature in the control, the machine in each judged window, and what makes the
+ * numbers untrustworthy (INVALID) — before any verdict about the build.
+ */
+final class ReplayVerdict {
+
+    private final ReplayRun run;
+    private final Incident incident;
+
+    ReplayVerdict(ReplayRun run) {
+        this.run = run;
+        this.incident = run.incident;
+    }
+
+    ReplayResult result() {
+        long start = run.loadStart.get() == 0 ? run.startedAt : run.loadStart.get();
+        Map<String, String> faultByPhase = new LinkedHashMap<>();
+        incident.faults().stream().filter(f -> f instanceof Fault.Toxic).map(f -> (Fault.Toxic) f)
+                .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.describe(f, run.scale())));
+        List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
+        Map<String, Window> windows = Judgement.windows(incident.load(), run.scale(), start, events, faultByPhase);
+        Observations observations = new Observations(run.log.records(), run.timeline, windows, run.scale().factor());
+
+        List<JudgedFinding> findings = new ArrayList<>(Judgement.findings(incident, observations));
+        findings.addAll(steadyState(observations, windows));
+        findings.addAll(signatureInControl(observations, windows));
+        findings.addAll(afterRecovery(observations, windows));
+        List<MachineWindow> machine = MachineGuard.loads(run.timeline, judgedWindows(windows));
+        if (!MachineProbe.available() && run.loadStart.get() != 0) {
+            run.notes.add("the machine guard could not sample this machine (no /proc/stat): whether the machine was "
+                    + "saturated was not judged");
+        }
+        List<FaultCheck> checks = faultChecks(events);
+        List<String> invalid = invalid(machine, checks, windows, findings, events);
+
+        Verdict verdict;
+        List<String> reasons;
+        if (run.failure != null || (run.loadStart.get() == 0 && invalid.isEmpty())) {
+            verdict = Verdict.INCOMPLETE;
+            reasons = List.of(run.failure == null ? "the load never started" : run.failure.getMessage());
+        } else {
+            verdict = Judgement.verdict(run.request.role(), findings, invalid);
+            reasons = Judgement.reasons(run.request.role(), verdict, findings, invalid);
+        }
+        return new ReplayResult(
+                new IncidentInfo(incident.id(), incident.title(), incident.seedReference(), incident.story()),
+                run.label,
+                new BuildInfo(run.request.buildJar().getFileName().toString(), run.request.buildJar().toString()),
+                new DatasetInfo(run.request.dataset().preset().name().toLowerCase(Locale.ROOT), run.request.dataset().pets(),
+                        run.request.dataset().seed()),
+                run.scale().factor(),
+                harnessVersion() + "; " + run.environment.postgres().describe() + "; " + run.environment.faultPlane().describe(),
+                run.startedAt, System.currentTimeMillis(),
+                verdict, reasons, findings, List.copyOf(windows.values()),
+                Judgement.stats(observations, incident.load()),
+                Judgement.traffic(observations.requests(), windows.get(Observations.RUN)),
+                run.timeline.samples(),
+                events, checks, run.gatlingReport, run.notes,
+                new ReplayResult.Resources(System.currentTimeMillis() - run.startedAt,
+                        ReplayRun.cpuMillis(ProcessHandle.current()) - run.harnessCpuAtStart, run.buildCpuMillis),
+                controlInfo(findings, windows),
+                new MachineInfo(Runtime.getRuntime().availableProcessors(), MachineProbe.available(),
+                        MachineGuard.BUSY_PERCENT, MachineGuard.PRESSURE_PERCENT, machine),
+                run.warmUp);
+    }
+
+    /** Why the numbers cannot be trusted, most basic first; empty when they can. */
+    private List<String> invalid(List<MachineWindow> machine, List<FaultCheck> checks, Map<String, Window> windows,
+            List<JudgedFinding> findings, List<FaultEvent> events) {
+        List<String> invalid = new ArrayList<>();
+        if (run.refusal != null) {
+            invalid.add(run.refusal);
+        }
+        MachineGuard.saturated(machine).ifPresent(invalid::add);
+        if (run.faults != null) {
+            run.faults.withheld().ifPresent(invalid::add);
+        }
+        controlProblem().ifPresent(invalid::add);
+        if (run.isControl()) {
+            List<String> unsteady = findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE) && !f.finding().met())
+                    .map(f -> f.finding().reason()).toList();
+            if (!unsteady.isEmpty()) {
+                invalid.add("not steady in the control's " + incident.control().phase() + " phase: " + String.join("; ", unsteady));
+            }
+        }
+        checks.stream().filter(c -> !c.verified()).forEach(c -> invalid.add("fault not applied: " + c.fault() + " — " + c.detail()));
+        // a toxic still in place when the next phase began made that phase a fault window too
+        events.stream().filter(e -> e.action().startsWith("failed to remove"))
+                .forEach(e -> invalid.add("fault not removed: " + e.fault() + " — " + e.action()
+                        + "; the phases after it were judged with the fault still in place"));
+        HarnessFiles.limit().ifPresent(limit -> HarnessFiles.exhausted(run.timeline, windows.get(Observations.RUN), limit)
+                .ifPresent(limitReached -> invalid.add("harness limit: " + limitReached)));
+        return invalid;
+    }
+
+    /** A baseline whose control replay was not steady (INVALID), or broke, has no control to rest on. */
+    private Optional<String> controlProblem() {
+        ReplayResult control = run.control;
+        if (control == null || (control.verdict() != Verdict.INVALID && control.verdict() != Verdict.INCOMPLETE)) {
+            return Optional.empty();
+        }
+        return Optional.of("the control replay was " + control.verdict() + ": " + String.join("; ", control.reasons()));
+    }
+
+    /**
+     * The steady-state hypothesis as the gate judged it before the fault; for a control replay, over
+     * its own control phase after the load; for a baseline with a control replay, the control's.
+     */
+    private List<JudgedFinding> steadyState(Observations observations, Map<String, Window> windows) {
+        if (run.steadyBefore != null) {
+            return as(Judgement.STEADY_STATE, run.steadyBefore.findings());
+        }
+        if (run.isControl() && run.loadStart.get() != 0) {
+            return as(Judgement.STEADY_STATE, judge(incident.steadyState(), incident.control().phase(), observations));
+        }
+        if (run.control != null) {
+            return run.control.findings().stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE)).toList();
+        }
+        if (incident.control() instanceof Control.Replay && run.request.role() == Role.CANDIDATE && run.loadStart.get() != 0) {
+            // under a fault that is there from the start: reported, and failing it is failing the budgets
+            return as(Judgement.STEADY_STATE, judge(incident.steadyState(), incident.control().phase(), observations));
+        }
+        return List.of();
+    }
+
+    /** The baseline's signature over the control: each part that holds there was not caused by the fault. */
+    private List<JudgedFinding> signatureInControl(Observations observations, Map<String, Window> windows) {
+        if (run.request.role() != Role.BASELINE || run.loadStart.get() == 0) {
+            return List.of();
+        }
+        if (run.control != null) {
+            return run.control.findings().stream().filter(f -> f.kind().equals(Judgement.SIGNATURE))
+                    .map(f -> new JudgedFinding(Judgement.CONTROL, f.finding())).toList();
+        }
+        return run.signatureInControl == null ? List.of() : as(Judgement.CONTROL, run.signatureInControl);
+    }
+
+    /**
+     * The hypothesis again over the last phase, when a recovery phase lies between it and the last
+     * fault: a build that never recovers is a finding, reported, not a verdict.
+     */
+    private List<JudgedFinding> afterRecovery(Observations observations, Map<String, Window> windows) {
+        if (!(incident.control() instanceof Control.Window) || run.faults == null || run.faults.withheld().isPresent()
+                || run.loadStart.get() == 0) {
+            return List.of();
+        }
+        List<String> phases = incident.load().phases().stream().map(Phase::name).toList();
+        String last = phases.get(phases.size() - 1);
+        int lastFault = incident.faults().stream().mapToInt(f -> phases.indexOf(f.phase())).max().orElse(-1);
+        if (lastFault < 0 || phases.size() - 1 - lastFault < 2) {
+            return List.of();
+        }
+        List<Finding> findings = judge(incident.steadyState(), last, observations);
+        if (findings.stream().anyMatch(f -> !f.met())) {
+            run.notes.add("not steady again by the end of the " + last + " phase: " + String.join("; ",
+                    findings.stream().filter(f -> !f.met()).map(Finding::reason).toList()));
+        }
+        return as(Judgement.STEADY_STATE_AFTER, findings);
+    }
+
+    private static List<Finding> judge(List<Expectation> expectations, String phase, Observations observations) {
+        return expectations.stream().map(e -> e.inPhase(phase).evaluate(observations)).toList();
+    }
+
+    private static List<JudgedFinding> as(String kind, List<Finding> findings) {
+        return findings.stream().map(f -> new JudgedFinding(kind, f)).toList();
+    }
+
+    /** The control phase and every phase the decisive expectations judge, as run. */
+    private List<Window> judgedWindows(Map<String, Window> windows) {
+        Set<String> names = new LinkedHashSet<>();
+        if (incident.control() instanceof Control.Window window) {
+            names.add(window.phase());
+        }
+        List<Expectation> decisive = run.request.role() == Role.BASELINE ? incident.signature() : incident.budgets();
+        decisive.forEach(e -> e.phase().ifPresent(names::add));
+        return names.stream().map(windows::get).filter(w -> w != null && w.toMillis() > w.fromMillis()).toList();
+    }
+
+    private ControlInfo controlInfo(List<JudgedFinding> findings, Map<String, Window> windows) {
+        Control c = incident.control();
+        Boolean steady = run.steadyBefore != null ? Boolean.valueOf(run.steadyBefore.held())
+                : findings.stream().noneMatch(f -> f.kind().equals(Judgement.STEADY_STATE)) ? null
+                : findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE)).allMatch(f -> f.finding().met());
+        List<String> held = findings.stream().filter(f -> f.kind().equals(Judgement.CONTROL) && f.finding().met())
+                .map(f -> f.finding().reason()).toList();
+        if (run.isControl()) {
+            return new ControlInfo("none", c.describe(), windows.get(c.phase()), steady, List.of(), null,
+                    "this is the control replay of " + incident.id() + "'s baseline");
+        }
+        if (c instanceof Control.Window w) {
+            return new ControlInfo("window", c.describe(), windows.get(w.phase()), steady, held, null,
+                    run.steadyBefore == null ? "the steady state was not checked: the load ended before the fault was due" : null);
+        }
+        if (run.control != null) {
+            Window judged = run.control.phases().stream().filter(p -> p.name().equals(c.phase())).findFirst().orElse(null);
+            return new ControlInfo("replay", c.describe(), judged, steady, held, "../" + ReplayEngine.CONTROL_LABEL + "/result.json", null);
+        }
+        String why = run.request.role() == Role.BASELINE
+                ? "the control replay did not run: pass --control to ./replay run (./replay gate always runs it); without it "
+                        + "the verdict does not show that the fault caused the signature"
+                : "the control replay is the baseline's; a candidate is judged by its budgets";
+        if (run.request.role() == Role.BASELINE && !run.notes.contains(why)) {
+            run.notes.add(why);
+        }
+        return new ControlInfo("none", c.describe(), null, null, List.of(), null, why);
+    }
+
+    /** The data volume must be there, and each toxic of the timeline must have touched traffic (when the fault plane can tell). */
+    private List<FaultCheck> faultChecks(List<FaultEvent> events) {
+        List<FaultCheck> checks = new ArrayList<>(run.volumeChecks);
+        for (Fault fault : incident.faults()) {
+            if (!(fault instanceof Fault.Toxic toxic)) {
+                continue;
+            }
+            String what = FaultScheduler.describe(toxic, run.scale());
+            if (events.stream().anyMatch(e -> e.fault().equals(what) && e.action().startsWith("withheld"))) {
+                continue; // not applied on purpose: the steady state did not hold, which is the reason given
+            }
+            Optional<FaultEvent> applied = events.stream()
+                    .filter(e -> e.fault().equals(what) && e.action().equals("applied")).findFirst();
+            if (applied.isEmpty()) {
+                if (run.loadStart.get() == 0) {
+                    continue; // the load never started: INCOMPLETE or refused, not a fault that failed
+                }
+                String why = events.stream().filter(e -> e.fault().equals(what) && e.action().startsWith("failed"))
+                        .map(FaultEvent::action).findFirst().orElse("never applied");
+                checks.add(new FaultCheck(what, false, why));
+                continue;
+            }
+            var stats = run.environment.faultPlane().toxicStats(toxic.proxy(), run.faults.toxicName(toxic));
+            if (stats.isEmpty()) {
+                run.notes.add("the fault plane cannot report what '" + what + "' touched; the fault is unverified");
+                continue;
+            }
+            var s = stats.get();
+            checks.add(new FaultCheck(what, s.touchedTraffic(), String.format(Locale.US,
+                    "%,d chunks (%,d bytes) affected, %,d connections closed", s.chunksAffected(), s.bytesAffected(),
+                    s.connectionsClosed())));
+        }
+        return checks;
+    }
+
+    /** e.g. {@code Incident Replay 0.1.0 on Java 17.0.15}: what produced the numbers, for the report. */
+    static String harnessVersion() {
+        String version = ReplayEngine.class.getPackage().getImplementationVersion();
+        return "Incident Replay " + (version == null ? "(development build)" : version) + " on Java " + Runtime.version();
+    }
+}

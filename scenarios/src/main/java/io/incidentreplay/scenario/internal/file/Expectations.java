@@ -1,0 +1,211 @@
+package io.incidentreplay.scenario.internal.file;
+
+import io.incidentreplay.scenario.Expect;
+import io.incidentreplay.scenario.Expectation;
+import io.incidentreplay.scenario.Measure;
+import io.incidentreplay.scenario.internal.file.IncidentFile.Names;
+import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.DoublePredicate;
+
+/**
+ * One expectation of an incident file: a measure, the phase it reads ({@code in}), and one bound,
+ * e.g. {@code {p99: dashboard, in: fault, atMost: 10s incident time}}. A bound is a number in the
+ * measure's unit, a percentage ({@code 50%}), a duration ({@code 700ms}: real time), or a duration
+ * in incident time ({@code 10s incident time}: multiplied by the replay's time scale).
+ */
+final class Expectations {
+
+    /** Measures of a request of the mix, or {@code all}. */
+    private static final List<String> REQUEST_MEASURES = List.of("p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks");
+    /** Measures of a probe series. */
+    private static final List<String> SERIES_MEASURES = List.of("max", "min", "answered");
+    /** Measures with a condition on a series. */
+    private static final List<String> CONDITION_MEASURES = List.of("timeWith", "timeUntil", "p99While");
+    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites");
+    private static final List<String> BOUNDS = List.of("atMost", "atLeast", "below", "above");
+    private static final String INCIDENT_TIME = "incident time";
+
+    private Expectations() {}
+
+    static Optional<Expectation> read(YamlNode e, Names names) {
+        if (!e.isMap()) {
+            e.problem("must be a mapping such as {p99: dashboard, in: fault, atMost: 700ms}");
+            return Optional.empty();
+        }
+        List<String> measures = e.entries().keySet().stream().filter(Expectations::isMeasure).toList();
+        List<String> bounds = e.entries().keySet().stream().filter(BOUNDS::contains).toList();
+        e.entries().forEach((key, value) -> {
+            if (!isMeasure(key) && !BOUNDS.contains(key) && !List.of("in", "aggregate", "outOf").contains(key)) {
+                value.problem("is not a field of an expectation; a measure (" + String.join(", ", allMeasures())
+                        + "), in, aggregate, outOf and one bound (" + String.join(", ", BOUNDS) + ")");
+            }
+        });
+        if (measures.size() != 1) {
+            e.problem("needs exactly one measure of " + String.join(", ", allMeasures()) + ", but has " + measures);
+            return Optional.empty();
+        }
+        if (bounds.size() != 1) {
+            e.problem("needs exactly one bound of " + String.join(", ", BOUNDS) + ", but has " + bounds);
+            return Optional.empty();
+        }
+        String kind = measures.get(0);
+        Optional<Measure> measure = measure(e, kind, names);
+        YamlNode bound = e.entries().get(bounds.get(0));
+        return measure.flatMap(m -> bound(m, bounds.get(0), bound, isPercent(kind)));
+    }
+
+    private static Optional<Measure> measure(YamlNode e, String kind, Names names) {
+        YamlNode value = e.entries().get(kind);
+        Optional<String> phase = kind.equals("lostWrites") ? Optional.of("") : e.required("in", "the phase it reads, or run")
+                .flatMap(YamlNode::text).filter(p -> names == null || names.phase(e.entries().get("in"), p));
+        Aggregation aggregation = e.optional("aggregate").flatMap(Expectations::aggregation).orElse(Aggregation.SUM);
+        if (phase.isEmpty()) {
+            return Optional.empty();
+        }
+        String in = phase.get();
+        Optional<Measure> measure = switch (kind) {
+            case "p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks" -> value.text()
+                    .filter(r -> names == null || names.request(value, r)).map(r -> requestMeasure(kind, in, r));
+            case "max" -> value.text().map(series -> Expect.seriesMax(series, aggregation, in));
+            case "min" -> value.text().map(series -> Expect.seriesMin(series, aggregation, in));
+            case "answered" -> value.text().map(series -> Expect.percentOk(series, in));
+            case "openBreakers" -> Optional.of(Expect.openBreakers(in));
+            case "lostWrites" -> lostWrites(value, names);
+            default -> condition(kind, value, in, names);
+        };
+        Optional<Double> outOf = e.optional("outOf").flatMap(YamlNode::number);
+        return outOf.isPresent() ? measure.map(m -> m.outOf(outOf.get())) : measure;
+    }
+
+    private static Measure requestMeasure(String kind, String phase, String request) {
+        return switch (kind) {
+            case "p50" -> Expect.p50(phase, request);
+            case "p99" -> Expect.p99(phase, request);
+            case "maxLatency" -> Expect.maxLatency(phase, request);
+            case "errors" -> Expect.errorPercent(phase, request);
+            case "serverErrors" -> Expect.serverErrorPercent(phase, request);
+            default -> Expect.fallbackPercent(phase, request);
+        };
+    }
+
+    private static Optional<Measure> lostWrites(YamlNode value, Names names) {
+        value.onlyKeys("request", "persisted");
+        Optional<String> request = value.required("request", "the write's request name").flatMap(YamlNode::text)
+                .filter(r -> names == null || names.request(value.optional("request").get(), r));
+        Optional<String> persisted = value.required("persisted", "the final query's series counting the rows").flatMap(YamlNode::text);
+        return request.isPresent() && persisted.isPresent() ? Optional.of(Expect.lostWrites(request.get(), persisted.get()))
+                : Optional.empty();
+    }
+
+    /** {@code timeWith}, {@code timeUntil}, {@code p99While}: a condition on a series, {@code {series, aggregate, <bound>: n}}. */
+    private static Optional<Measure> condition(String kind, YamlNode c, String phase, Names names) {
+        c.onlyKeys("series", "aggregate", "request", "atMost", "atLeast", "below", "above");
+        Optional<String> series = c.required("series", "the probe series, e.g. pool.pending").flatMap(YamlNode::text);
+        Aggregation aggregation = c.optional("aggregate").flatMap(Expectations::aggregation).orElse(Aggregation.SUM);
+        List<String> bounds = c.entries().keySet().stream().filter(BOUNDS::contains).toList();
+        if (bounds.size() != 1) {
+            c.problem("needs exactly one condition of " + String.join(", ", BOUNDS) + ", e.g. above: 10");
+            return Optional.empty();
+        }
+        Optional<Double> limit = c.entries().get(bounds.get(0)).number();
+        if (series.isEmpty() || limit.isEmpty()) {
+            return Optional.empty();
+        }
+        double v = limit.get();
+        String op = switch (bounds.get(0)) {
+            case "atMost" -> "<=";
+            case "atLeast" -> ">=";
+            case "below" -> "<";
+            default -> ">";
+        };
+        DoublePredicate test = switch (op) {
+            case "<=" -> x -> x <= v;
+            case ">=" -> x -> x >= v;
+            case "<" -> x -> x < v;
+            default -> x -> x > v;
+        };
+        String text = op + " " + number(v) + (aggregation == Aggregation.MAX ? " on any instance"
+                : aggregation == Aggregation.MIN ? " on every instance" : "");
+        return switch (kind) {
+            case "timeWith" -> Optional.of(Expect.percentOfTime(series.get(), aggregation, phase, text, test));
+            case "timeUntil" -> Optional.of(Expect.millisUntil(series.get(), aggregation, phase, text, test));
+            default -> c.required("request", "the request whose p99 is read").flatMap(YamlNode::text)
+                    .filter(r -> names == null || names.request(c.optional("request").get(), r))
+                    .map(r -> Expect.p99While(phase, r, series.get(), aggregation, series.get() + " " + text, test));
+        };
+    }
+
+    private static Optional<Expectation> bound(Measure m, String kind, YamlNode node, boolean percent) {
+        Optional<String> text = node.text();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = text.get().trim();
+        boolean scaled = value.endsWith(INCIDENT_TIME);
+        String amount = scaled ? value.substring(0, value.length() - INCIDENT_TIME.length()).trim() : value;
+        Optional<Duration> duration = YamlNode.parseDuration(amount);
+        if (scaled && duration.isEmpty()) {
+            node.problem("'" + value + "': only a duration can be in incident time, e.g. 10s incident time");
+            return Optional.empty();
+        }
+        if (duration.isPresent() && percent) {
+            node.problem("'" + value + "' is a duration, but this measure is a percentage, e.g. 0.1%");
+            return Optional.empty();
+        }
+        if (scaled) {
+            if (kind.equals("below") || kind.equals("above")) {
+                node.problem("a bound in incident time is atMost or atLeast, not " + kind);
+                return Optional.empty();
+            }
+            return Optional.of(kind.equals("atMost") ? m.atMostScaled(duration.get()) : m.atLeastScaled(duration.get()));
+        }
+        double limit;
+        if (duration.isPresent()) {
+            limit = duration.get().toNanos() / 1e6;
+        } else {
+            String number = amount.endsWith("%") ? amount.substring(0, amount.length() - 1).trim() : amount;
+            if (amount.endsWith("%") && !percent) {
+                node.problem("'" + value + "' is a percentage, but this measure is not one");
+                return Optional.empty();
+            }
+            try {
+                limit = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                node.problem("must be a number, a percentage (50%), a duration (700ms) or a duration in incident time "
+                        + "(10s incident time), but is '" + value + "'");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(switch (kind) {
+            case "atMost" -> m.atMost(limit);
+            case "atLeast" -> m.atLeast(limit);
+            case "below" -> m.below(limit);
+            default -> m.above(limit);
+        });
+    }
+
+    private static Optional<Aggregation> aggregation(YamlNode node) {
+        return node.oneOf("sum", "max", "min").map(a -> Aggregation.valueOf(a.toUpperCase(Locale.ROOT)));
+    }
+
+    private static boolean isMeasure(String key) {
+        return allMeasures().contains(key);
+    }
+
+    private static boolean isPercent(String kind) {
+        return List.of("errors", "serverErrors", "fallbacks", "answered", "timeWith").contains(kind);
+    }
+
+    private static List<String> allMeasures() {
+        return java.util.stream.Stream.of(REQUEST_MEASURES, SERIES_MEASURES, CONDITION_MEASURES, OTHER_MEASURES)
+                .flatMap(List::stream).toList();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

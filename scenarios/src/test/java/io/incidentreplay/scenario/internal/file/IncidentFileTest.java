@@ -1,0 +1,224 @@
+package io.incidentreplay.scenario.internal.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.incidentreplay.scenario.Control;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of mistake an incident file can have is refused before anything runs, with its line and field. */
+class IncidentFileTest {
+
+    @TempDir
+    Path dir;
+
+    /** A small valid incident; each test breaks one line of it. */
+    private static final String VALID = """
+            format: incident-replay/incident@1
+            id: tiny
+            title: A tiny incident
+            seed: {reference: nowhere, story: a story}
+            timeScale: 0.1
+            service:
+              baseline: {jar: before.jar}
+              candidate: {jar: after.jar}
+            dependencies:
+              postgres: {postgres: {}, env: {url: DB_URL}}
+              weather-api: {http: {}, env: {url: WEATHER_API_URL}}
+            dataset: {preset: mvp}
+            builds:
+              baseline:
+                instances: 2
+                healthCheck: {path: /, interval: 30s, timeout: 5s, healthyThreshold: 2, unhealthyThreshold: 2}
+                requestTimeout: 30s
+              candidate:
+                instances: 2
+                healthCheck: {path: /health, interval: 30s, timeout: 5s}
+                requestTimeout: 30s
+            load:
+              phases:
+                - {name: steady, duration: 60s, rate: 10}
+                - {name: fault, duration: 60s, rate: {from: 10, to: 20}}
+              mix:
+                - {name: home, path: /}
+            faults:
+              - {toxic: latency, proxy: weather-api, phase: fault, attributes: {latency: 47s}}
+            control: {window: steady}
+            steadyState:
+              - {errors: all, in: steady, atMost: 0.1%}
+            signature:
+              - {p99: home, in: fault, atLeast: 20s incident time}
+            budgets:
+              - {p99: home, in: fault, atMost: 700ms}
+            """;
+
+    @BeforeEach
+    void jars() throws IOException {
+        Files.writeString(dir.resolve("before.jar"), "");
+        Files.writeString(dir.resolve("after.jar"), "");
+    }
+
+    private Path write(String name, String yaml) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private List<Problem> problems(String yaml) throws IOException {
+        Path file = write("incident.yaml", yaml);
+        try {
+            IncidentFile.load(file);
+        } catch (IncidentFileException e) {
+            return e.problems();
+        }
+        throw new AssertionError("the file was accepted:\n" + yaml);
+    }
+
+    @Test
+    void aValidFileBuildsTheIncidentItDescribes() throws IOException {
+        IncidentFile.LoadedIncident loaded = IncidentFile.load(write("incident.yaml", VALID));
+
+        Incident incident = loaded.incident();
+        assertThat(incident.id()).isEqualTo("tiny");
+        assertThat(incident.defaultTimeScale().factor()).isEqualTo(0.1);
+        assertThat(incident.load().phases().get(1).isRamp()).isTrue();
+        assertThat(incident.control()).isEqualTo(Control.window("steady"));
+        assertThat(incident.signature()).singleElement().asString().isEqualTo("fault p99 of home >= 20,000 ms incident time");
+        assertThat(incident.budgets()).singleElement().asString().isEqualTo("fault p99 of home <= 700 ms");
+        assertThat(loaded.baselineJar()).hasValue(dir.resolve("before.jar"));
+    }
+
+    @Test
+    void aMisspeltPhaseInAnExpectationNamesTheLineTheFieldAndThePhasesThereAre() throws IOException {
+        List<Problem> problems = problems(VALID.replace("{p99: home, in: fault, atMost: 700ms}", "{p99: home, in: faul, atMost: 700ms}"));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(36);
+            assertThat(p.field()).isEqualTo("budgets[0].in");
+            assertThat(p.message()).isEqualTo("names phase 'faul', which the load does not have; phases are steady, fault and run");
+        });
+        assertThat(problems.get(0).toString()).startsWith(dir.resolve("incident.yaml") + ":36:");
+    }
+
+    @Test
+    void anUnknownRequestIsRefusedWithTheRequestsThereAre() throws IOException {
+        assertThat(problems(VALID.replace("{p99: home, in: fault, atLeast", "{p99: hom, in: fault, atLeast")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("names request 'hom'").contains("requests are home and all"));
+    }
+
+    @Test
+    void everyMistakeOfAFileIsListedAtOnce() throws IOException {
+        List<Problem> problems = problems(VALID
+                .replace("rate: 10}", "rate: ten}")
+                .replace("timeout: 5s, healthyThreshold", "timeout: 5 seconds, healthyThreshold")
+                .replace("{errors: all, in: steady, atMost: 0.1%}", "{errors: all, in: steady, atMost: 100ms}"));
+
+        assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder(
+                "load.phases[0].rate", "builds.baseline.healthCheck.timeout", "steadyState[0].atMost");
+        assertThat(problems).extracting(Problem::message).anySatisfy(m -> assertThat(m).isEqualTo("must be a number, but is 'ten'"))
+                .anySatisfy(m -> assertThat(m).startsWith("must be a duration such as 100s"))
+                .anySatisfy(m -> assertThat(m).contains("is a duration, but this measure is a percentage"));
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedWithTheFieldsAllowedThere() throws IOException {
+        assertThat(problems(VALID.replace("dataset: {preset: mvp}", "dataset: {preset: mvp}\nbudget: []")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("budget");
+                    assertThat(p.message()).startsWith("is not a field here; allowed are format, extends, id").contains("budgets");
+                });
+    }
+
+    @Test
+    void aMissingFieldSaysWhatItIsFor() throws IOException {
+        assertThat(problems(VALID.replace("control: {window: steady}\n", "")))
+                .singleElement().satisfies(p -> assertThat(p.toString()).contains("control: is missing: {window: <phase>}"));
+    }
+
+    @Test
+    void anExpectationNeedsOneMeasureAndOneBound() throws IOException {
+        assertThat(problems(VALID.replace("{p99: home, in: fault, atMost: 700ms}", "{p99: home, p50: home, in: fault, atMost: 700ms}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).startsWith("needs exactly one measure of p50, p99"));
+        assertThat(problems(VALID.replace("{p99: home, in: fault, atMost: 700ms}", "{p99: home, in: fault, atMost: 700ms, atLeast: 1ms}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).startsWith("needs exactly one bound of atMost, atLeast, below, above"));
+    }
+
+    @Test
+    void aPercentageOnALatencyIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("atMost: 700ms}", "atMost: 70%}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("'70%' is a percentage, but this measure is not one"));
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() throws IOException {
+        assertThat(problems(VALID.replace("id: tiny", "id: [tiny")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.message()).startsWith("not valid YAML:");
+                    assertThat(p.line()).isGreaterThanOrEqualTo(2);
+                });
+    }
+
+    @Test
+    void anUnknownFormatIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("incident-replay/incident@1", "incident-replay/incident@2")))
+                .singleElement().satisfies(p -> assertThat(p.message()).startsWith("must be incident-replay/incident@1, but is"));
+    }
+
+    @Test
+    void whatOnlyTheWholeIncidentCanTellIsRefusedToo() throws IOException {
+        assertThat(problems(VALID.replace("control: {window: steady}", "control: {window: fault}")
+                .replace("in: steady", "in: fault")))
+                .singleElement().satisfies(p -> assertThat(p.message())
+                        .contains("the control window 'fault' must be the phase just before the first fault's phase 'fault'"));
+    }
+
+    @Test
+    void aFileExtendsAnotherAndAMistakeInTheBaseIsReportedInTheBase() throws IOException {
+        String base = VALID.replace("id: tiny\n", "").replace("requestTimeout: 30s\n  candidate", "requestTimeout: thirty\n  candidate");
+        write("_base.yaml", base);
+        String child = "format: incident-replay/incident@1\nextends: _base.yaml\nid: child\n";
+
+        List<Problem> problems = problems(child);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(dir.resolve("_base.yaml"));
+            assertThat(p.field()).isEqualTo("builds.baseline.requestTimeout");
+        });
+    }
+
+    @Test
+    void aChildOverridesItsBaseKeyByKey() throws IOException {
+        write("_base.yaml", VALID.replace("id: tiny\n", ""));
+        Path child = write("child.yaml", "format: incident-replay/incident@1\nextends: _base.yaml\nid: child\n"
+                + "builds:\n  baseline: {instances: 3}\n");
+
+        Incident incident = IncidentFile.load(child).incident();
+
+        assertThat(incident.id()).isEqualTo("child");
+        assertThat(incident.topology(Incident.Role.BASELINE).instances()).isEqualTo(3);
+        assertThat(incident.topology(Incident.Role.BASELINE).healthCheck().path()).as("kept from the base").isEqualTo("/");
+    }
+
+    @Test
+    void aFileThatExtendsItselfIsRefused() throws IOException {
+        write("a.yaml", "format: incident-replay/incident@1\nextends: b.yaml\n");
+        write("b.yaml", "format: incident-replay/incident@1\nextends: a.yaml\n");
+
+        assertThatThrownBy(() -> IncidentFile.load(dir.resolve("a.yaml"))).isInstanceOf(IncidentFileException.class)
+                .hasMessageContaining("a file may not extend itself");
+    }
+
+    @Test
+    void theBuiltInIncidentsLoad() {
+        assertThat(BuiltInIncidents.all()).extracting(Incident::id)
+                .containsExactlyInAnyOrder("database-stall", "pool-exhaustion", "weather-cascade");
+    }
+}
