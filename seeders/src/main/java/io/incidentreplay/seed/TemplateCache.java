@@ -2,7 +2,11 @@ package io.incidentreplay.seed;
 
 import io.incidentreplay.petforce.Schema;
 import io.incidentreplay.seed.internal.SchemaFingerprint;
+import io.incidentreplay.seed.internal.ScriptLoader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -21,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Seeded databases kept as PostgreSQL templates, cloned once per replay.
  *
- * <p>A template is named {@code petforce_tpl_<hash>}, the hash covering the schema migrations'
- * content, {@link #GENERATOR_VERSION} and the {@link DatasetSpec} (preset, pets, seed). Asking for a
+ * <p>A seeded template is named {@code petforce_tpl_<hash>}, the hash covering the schema migrations'
+ * content, {@link #GENERATOR_VERSION} and the {@link DatasetSpec} (preset, pets, seed); a script's,
+ * {@code replay_tpl_<hash of its content>}. Asking for a
  * key that exists reuses the template; a template for the same dataset but another schema or
  * generator is stale and is dropped when the new one is built. A template is seeded under a
  * {@code _build} name and renamed only when complete, so a crash never leaves a half-seeded template
@@ -46,6 +51,7 @@ public final class TemplateCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplateCache.class);
     private static final String PREFIX = "petforce_tpl_";
+    private static final String SCRIPT_PREFIX = "replay_tpl_";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final String adminJdbcUrl;
@@ -78,23 +84,41 @@ public final class TemplateCache {
 
     /** Returns the name of a complete template for {@code spec}, seeding it first if there is none. */
     public String templateFor(DatasetSpec spec) {
-        String template = templateName(spec);
+        return templateFor(new DatasetSource.Seeded(spec));
+    }
+
+    /**
+     * Returns the name of a complete template for {@code source}, loading it first if there is none:
+     * a seeder dataset is keyed by the schema, the generator and its spec; a script by its content.
+     */
+    public String templateFor(DatasetSource source) {
+        String template = source instanceof DatasetSource.Seeded seeded ? templateName(seeded.spec())
+                : SCRIPT_PREFIX + sha256(((DatasetSource.Script) source).file()).substring(0, 16);
         try (Connection admin = Connections.open(Connections.dataSource(adminJdbcUrl, user, password))) {
             lock(admin, template, true);
             try {
                 if (exists(admin, template)) {
-                    LOG.info("template-cache - reusing {} for {}", template, spec);
+                    LOG.info("template-cache - reusing {} for {}", template, source.describe());
+                } else if (source instanceof DatasetSource.Seeded seeded) {
+                    dropStale(admin, seeded.spec(), template);
+                    build(admin, template, comment(seeded.spec()), target -> Seeder.seed(target, seeded.spec(), ProgressListener.silent()));
                 } else {
-                    build(admin, spec, template);
+                    Path file = ((DatasetSource.Script) source).file();
+                    build(admin, template, "replay dataset script " + file.getFileName(), target -> ScriptLoader.load(target, file));
                 }
             } finally {
                 lock(admin, template, false);
             }
             return template;
         } catch (SQLException e) {
-            throw new SeedException("template for " + spec + " on " + PostgresTarget.parse(adminJdbcUrl).describe()
+            throw new SeedException("template for " + source.describe() + " on " + PostgresTarget.parse(adminJdbcUrl).describe()
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** How a template database is filled. */
+    private interface Loader {
+        void load(DataSource target);
     }
 
     /**
@@ -104,8 +128,13 @@ public final class TemplateCache {
      * @return the JDBC URL of the clone: the admin URL with the database replaced
      */
     public String cloneFor(DatasetSpec spec, String newDatabaseName) {
+        return cloneFor(new DatasetSource.Seeded(spec), newDatabaseName);
+    }
+
+    /** Clones the template for {@code source} (building it if needed) into a new database. */
+    public String cloneFor(DatasetSource source, String newDatabaseName) {
         checkName(newDatabaseName);
-        String template = templateFor(spec);
+        String template = templateFor(source);
         try (Connection admin = Connections.open(Connections.dataSource(adminJdbcUrl, user, password))) {
             if (exists(admin, newDatabaseName)) {
                 throw new SeedException("database '" + newDatabaseName + "' already exists on "
@@ -131,20 +160,36 @@ public final class TemplateCache {
         }
     }
 
-    private void build(Connection admin, DatasetSpec spec, String template) throws SQLException {
+    /** Loads under a {@code _build} name and renames only when complete: a crash never leaves a half-loaded template. */
+    private void build(Connection admin, String template, String comment, Loader loader) throws SQLException {
         long start = System.nanoTime();
-        dropStale(admin, spec, template);
         String building = template + "_build";
         dropDatabase(admin, building);
         execute(admin, "CREATE DATABASE \"" + building + "\"");
         DataSource target = Connections.dataSource(
                 PostgresTarget.withDatabase(adminJdbcUrl, building), user, password);
-        Seeder.seed(target, spec, ProgressListener.silent());
+        loader.load(target);
         terminateSessions(admin, building);
         execute(admin, "ALTER DATABASE \"" + building + "\" RENAME TO \"" + template + "\"");
-        execute(admin, "COMMENT ON DATABASE \"" + template + "\" IS '" + comment(spec) + "'");
+        execute(admin, "COMMENT ON DATABASE \"" + template + "\" IS '" + comment.replace("'", "''") + "'");
         execute(admin, "ALTER DATABASE \"" + template + "\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
-        LOG.info("template-cache - built {} for {} in {} ms", template, spec, (System.nanoTime() - start) / 1_000_000);
+        LOG.info("template-cache - built {} ({}) in {} ms", template, comment, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The file's SHA-256, read in chunks: a dump may be larger than the heap. */
+    private static String sha256(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new SeedException("cannot read the dataset script " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     /** Templates of the same dataset under another schema fingerprint or generator version. */
