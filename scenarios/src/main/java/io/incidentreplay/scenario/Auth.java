@@ -9,7 +9,7 @@ import java.util.Objects;
  * How the load authenticates: which headers each authenticated request of the mix carries, and
  * where the values in them come from. Values may name fields of the load's feeder as
  * {@code #{field}} (Gatling's expression language), e.g. {@code Authorization: Bearer #{token}};
- * paths and bodies of the mix may use the same fields, e.g. {@code /pets/#{petId}/tasks}.
+ * paths and bodies of the mix may use the same fields, e.g. {@code /orders/#{orderId}/items}.
  */
 public sealed interface Auth {
 
@@ -26,7 +26,7 @@ public sealed interface Auth {
 
     /**
      * A feeder from a query against the replay's database: one record per row, a field per column
-     * (by its label: quote it, {@code AS "petId"}, to keep the case). The load draws the rows in turn.
+     * (by its label: quote it, {@code AS "orderId"}, to keep the case). The load draws the rows in turn.
      */
     record Query(String sql, Map<String, String> headers) implements Auth {
         public Query {

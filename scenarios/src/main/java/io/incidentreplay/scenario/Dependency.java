@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ public sealed interface Dependency {
     /**
      * The replay's PostgreSQL database (its own clone of the dataset), through the proxy.
      *
-     * @param urlVariable receives the JDBC URL through the proxy, e.g. {@code DB_URL}
+     * @param urlVariable receives the JDBC URL through the proxy, e.g. {@code DATABASE_URL}
      * @param userVariable receives the user, or null when the build takes none
      * @param passwordVariable receives the password, or null
      */
@@ -26,14 +27,16 @@ public sealed interface Dependency {
     }
 
     /**
-     * An HTTP API the environment stubs, through the proxy.
+     * An HTTP API, played by WireMock from mapping files, through the proxy.
      *
-     * @param urlVariable receives the base URL through the proxy, e.g. {@code WEATHER_API_URL}
+     * @param urlVariable receives the base URL through the proxy, e.g. {@code PAYMENTS_URL}
+     * @param stub the folder of the stub's WireMock files: {@code mappings/*.json}, optionally {@code __files/}
      */
-    record Http(String name, String urlVariable) implements Dependency {
+    record Http(String name, String urlVariable, Path stub) implements Dependency {
         public Http {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(urlVariable, "urlVariable");
+            Objects.requireNonNull(stub, "stub");
         }
     }
 }

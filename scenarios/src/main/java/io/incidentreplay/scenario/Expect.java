@@ -13,7 +13,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The measures an incident's signature, budgets and steady-state hypothesis are written in. Each
- * returns a {@link Measure} to bound, e.g. {@code Expect.p99("fault", "dashboard").atMost(600)}.
+ * returns a {@link Measure} to bound, e.g. {@code Expect.p99("fault", "checkout").atMost(600)}.
  *
  * <p>Phases are the load profile's phase names, or {@link Observations#RUN} for the whole load;
  * requests are the mix's request names, or {@link RequestStats#ALL}.

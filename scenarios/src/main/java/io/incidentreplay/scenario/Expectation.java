@@ -8,7 +8,7 @@ import java.util.Optional;
  * Something a replay must show: a {@link Measure} with a bound. It is part of an incident's
  * signature (what the baseline must show to count as reproduced), its budgets (what the candidate
  * must meet to pass) or its steady-state hypothesis (what must hold before the fault). Build them
- * with {@link Expect}, e.g. {@code Expect.p99("fault", "dashboard").atMost(700)}.
+ * with {@link Expect}, e.g. {@code Expect.p99("fault", "checkout").atMost(700)}.
  */
 public final class Expectation {
 
@@ -59,7 +59,7 @@ public final class Expectation {
         this.incidentTime = incidentTime;
     }
 
-    /** What is expected, in words, e.g. {@code fault p99 of dashboard <= 600 ms}. */
+    /** What is expected, in words, e.g. {@code fault p99 of checkout <= 600 ms}. */
     public String description() {
         String limit = incidentTime == null ? Measure.format(fixedLimit) + measure.unit() : incidentNote();
         return measure.label() + " " + comparison.holds + " " + limit;

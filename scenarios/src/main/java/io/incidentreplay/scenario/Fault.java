@@ -13,7 +13,7 @@ public sealed interface Fault {
     String phase();
 
     /**
-     * A toxic on the named proxy ({@code postgres}, {@code weather-api}) for the whole phase, or for
+     * A toxic on the named proxy ({@code postgres}, {@code payments}) for the whole phase, or for
      * the whole load when the phase is {@link Observations#RUN}.
      */
     record Toxic(String proxy, String name, ToxicSpec toxic, String phase) implements Fault {}

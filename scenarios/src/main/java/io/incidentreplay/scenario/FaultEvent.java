@@ -1,11 +1,44 @@
 package io.incidentreplay.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
- * A step of the fault timeline as it really happened: a toxic applied or removed, a signal sent.
+ * A step of the fault timeline as it really happened: a toxic applied or removed, a signal sent, a
+ * step that failed, or a fault withheld because the steady state did not hold before it.
  *
  * @param atMillis epoch milliseconds
- * @param fault e.g. {@code latency 4,728 ms on weather-api (downstream)}
- * @param action {@code applied}, {@code removed}, {@code sent}, {@code failed: <why>}, or
- *     {@code withheld: <why>} when the steady state did not hold before it
+ * @param key the fault it belongs to: its toxic's name in the incident, or the signal's words; what
+ *     the engine matches events by
+ * @param fault the fault in words, e.g. {@code latency {jitter=0, latency=4728} on payments (downstream)}
+ * @param kind what happened
+ * @param detail why a step failed or was withheld; empty otherwise
  */
-public record FaultEvent(long atMillis, String fault, String action) {}
+public record FaultEvent(long atMillis, @JsonIgnore String key, String fault, @JsonIgnore Kind kind, @JsonIgnore String detail) {
+
+    /** What a step of the fault timeline did. */
+    public enum Kind {
+        APPLIED("applied"), REMOVED("removed"), SENT("sent"), FAILED("failed"), FAILED_TO_REMOVE("failed to remove"),
+        WITHHELD("withheld");
+
+        private final String words;
+
+        Kind(String words) {
+            this.words = words;
+        }
+    }
+
+    public FaultEvent {
+        detail = detail == null ? "" : detail;
+    }
+
+    /** {@code applied}, {@code removed}, {@code sent}, {@code failed: <why>}, {@code failed to remove: <why>}, {@code withheld: <why>}. */
+    @JsonProperty("action")
+    public String action() {
+        return detail.isEmpty() ? kind.words : kind.words + ": " + detail;
+    }
+
+    public boolean is(String faultKey, Kind what) {
+        return key.equals(faultKey) && kind == what;
+    }
+}

@@ -1,6 +1,7 @@
 package io.incidentreplay.scenario;
 
 import io.incidentreplay.scenario.internal.measure.Observations;
+import io.incidentreplay.seed.DatasetSource;
 import io.incidentreplay.seed.DatasetSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ public final class Incident {
     private final String title;
     private final String seedReference;
     private final String story;
-    private final String dataset;
+    private final DatasetSource dataset;
     private final Topology baselineTopology;
     private final Topology candidateTopology;
     private final LoadProfile load;
@@ -112,8 +113,8 @@ public final class Incident {
 
     public String story() { return story; }
 
-    /** The dataset preset the incident needs, e.g. {@code production}. */
-    public String dataset() { return dataset; }
+    /** The data the incident needs: a seeder preset such as {@code production}, or a SQL script. */
+    public DatasetSource dataset() { return dataset; }
 
     public LoadProfile load() { return load; }
 
@@ -178,7 +179,7 @@ public final class Incident {
         private String title;
         private String seedReference;
         private String story;
-        private String dataset;
+        private DatasetSource dataset;
         private Topology baselineTopology;
         private Topology candidateTopology;
         private LoadProfile load;
@@ -207,8 +208,18 @@ public final class Incident {
             return this;
         }
 
+        /** A seeder preset: {@code mvp}, {@code ci} or {@code production}. */
         public Builder dataset(String preset) {
-            this.dataset = preset;
+            try {
+                this.dataset = DatasetSource.preset(preset);
+            } catch (RuntimeException e) {
+                throw fail("dataset: " + e.getMessage());
+            }
+            return this;
+        }
+
+        public Builder dataset(DatasetSource source) {
+            this.dataset = source;
             return this;
         }
 
@@ -298,11 +309,6 @@ public final class Incident {
             require(auth, "auth");
             require(control, "control: the window or replay in which the steady state must hold and the signature must not");
             require(dataset, "dataset");
-            try {
-                DatasetSpec.preset(dataset);
-            } catch (RuntimeException e) {
-                throw fail("dataset: " + e.getMessage());
-            }
             if (signature.isEmpty()) {
                 throw fail("signature is empty: a replay that cannot fail on the baseline proves nothing");
             }

@@ -33,7 +33,7 @@ public final class Measure {
     /**
      * @param phase the phase it reads, or null when it reads the whole replay and no phase
      * @param request the request name it reads, or null when it reads no requests
-     * @param label its words for a phase, e.g. {@code p -> p + " p99 of dashboard"}
+     * @param label its words for a phase, e.g. {@code p -> p + " p99 of checkout"}
      * @param highest the most it can ever read (100 for a percentage); a value at 0 or at this is
      *     at its bound, where a margin to a limit says nothing about how easily it could flip
      */

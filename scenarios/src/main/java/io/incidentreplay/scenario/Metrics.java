@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Where and under which names a build exposes the gauges the probes read, in the Prometheus text
- * format. The defaults are Micrometer's names for HikariCP and Resilience4j, which a PetForce build
+ * format. The defaults are Micrometer's names for HikariCP and Resilience4j, which the reference builds
  * serves on {@code /metrics} and Spring Boot Actuator on {@code /actuator/prometheus}.
  *
  * @param path the scrape path, e.g. {@code /metrics}

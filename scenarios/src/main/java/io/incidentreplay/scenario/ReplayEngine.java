@@ -2,7 +2,7 @@ package io.incidentreplay.scenario;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.scenario.Incident.Role;
-import io.incidentreplay.seed.DatasetSpec;
+import io.incidentreplay.seed.DatasetSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import io.incidentreplay.scenario.internal.engine.ReplayRun;
@@ -40,7 +40,7 @@ public final class ReplayEngine {
      * @param control whether to run the control replay an incident may need (it costs a replay of
      *     its own; the gate always runs it); ignored for candidates and for control windows
      */
-    public record Request(Incident incident, Role role, Path buildJar, DatasetSpec dataset, TimeScale timeScale,
+    public record Request(Incident incident, Role role, Build build, DatasetSource dataset, TimeScale timeScale,
             boolean control) {}
 
     /**
@@ -86,7 +86,7 @@ public final class ReplayEngine {
                 .dataset(control.dataset())
                 .faults(incident.faults().stream().filter(f -> !(f instanceof Fault.DataVolume)).toArray(Fault[]::new))
                 .build();
-        return new Request(withoutVolume, Role.BASELINE, request.buildJar(), DatasetSpec.preset(control.dataset()),
+        return new Request(withoutVolume, Role.BASELINE, request.build(), withoutVolume.dataset(),
                 request.timeScale(), false);
     }
 }

@@ -7,11 +7,11 @@ import java.util.TreeSet;
 /**
  * One kind of request in the load profile's mix.
  *
- * @param name how the request is reported, e.g. {@code dashboard}
+ * @param name how the request is reported, e.g. {@code checkout}
  * @param weight its relative share of the traffic
  * @param method {@code GET}, {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} or {@code HEAD}
  * @param path the path and query sent to the load balancer; {@code #{field}} is a field of the
- *     load's feeder (see {@link Auth}), e.g. {@code /api/v1/pets/#{petId}/tasks}
+ *     load's feeder (see {@link Auth}), e.g. {@code /api/v1/orders/#{orderId}/items}
  * @param headers headers of its own (values may use {@code #{field}} too)
  * @param body the body (sent as JSON), or null
  * @param authenticated whether it carries the incident's {@link Auth} headers

@@ -11,7 +11,11 @@ import java.util.Map;
  * timers: the launcher multiplies them by the replay's time scale.
  *
  * @param jvmArgs options for the JVM of a jar build
+ * @param healthCheck the load balancer's health check; a launched instance is ready once its path
+ *     answers 200
  * @param metrics where the probes scrape the build's pool and breaker gauges
+ * @param portVariable the variable in which a launched instance gets its port, e.g. {@code PORT}
+ *     ({@code SERVER_PORT} for Spring Boot)
  */
 public record Topology(
         int instances,
@@ -19,7 +23,8 @@ public record Topology(
         Duration idleTimeout,
         Map<String, String> settings,
         List<String> jvmArgs,
-        Metrics metrics) {
+        Metrics metrics,
+        String portVariable) {
 
     public Topology {
         if (instances < 1) {
@@ -33,5 +38,9 @@ public record Topology(
         });
         settings = Map.copyOf(settings);
         jvmArgs = List.copyOf(jvmArgs);
+        if (portVariable == null || !portVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("the port variable must be an environment variable's name such as PORT, but was '"
+                    + portVariable + "'");
+        }
     }
 }

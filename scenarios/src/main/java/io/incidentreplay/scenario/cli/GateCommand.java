@@ -1,6 +1,7 @@
 package io.incidentreplay.scenario.cli;
 
 import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.internal.file.IncidentCatalog;
@@ -32,8 +33,8 @@ final class GateCommand implements Callable<Integer> {
         List<ReplayEngine.Request> requests = new ArrayList<>();
         for (LoadedIncident loaded : catalog().all()) {
             Incident incident = loaded.incident();
-            Path baseline = replay.baseline(loaded);
-            Path candidate = replay.candidate(loaded);
+            Build baseline = replay.baseline(loaded);
+            Build candidate = replay.candidate(loaded);
             var dataset = replay.dataset(incident);
             var scale = replay.timeScale(incident);
             // the gate's verdicts are evidence: every baseline gets the control its incident declares

@@ -21,7 +21,7 @@ final class ListCommand implements Runnable {
         for (Incident incident : IncidentCatalog.in(ReferenceBuilds.incidents()).all().stream()
                 .map(LoadedIncident::incident).toList()) {
             out.printf("%-18s %s%n%-18s dataset %s, time scale %s, source %s%n", incident.id(), incident.title(), "",
-                    incident.dataset(), incident.defaultTimeScale().factor(), incident.seedReference());
+                    incident.dataset().describe(), incident.defaultTimeScale().factor(), incident.seedReference());
         }
         out.flush();
     }

@@ -1,24 +1,29 @@
 package io.incidentreplay.scenario.cli;
 
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
 import io.incidentreplay.scenario.TimeScale;
-import io.incidentreplay.seed.DatasetSpec;
+import io.incidentreplay.seed.DatasetSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** What run and gate share: the builds, the dataset, the time scale and where reports go, each checked. */
 final class ReplayOptions {
 
-    @Option(names = "--baseline-jar", description = "the baseline build (default: the reference before build)")
-    Path baselineJar;
+    @Option(names = {"--baseline", "--baseline-jar"}, paramLabel = "BUILD", description = "the baseline build: a jar, a "
+            + "command line (\"node server.js\"), or the URLs of running instances (http://10.0.0.5:8080,http://10.0.0.6:8080); "
+            + "default: the one the incident file names")
+    String baselineBuild;
 
-    @Option(names = "--candidate-jar", description = "the candidate build (default: the reference after build)")
-    Path candidateJar;
+    @Option(names = {"--candidate", "--candidate-jar"}, paramLabel = "BUILD", description = "the candidate build, as for "
+            + "--baseline; default: the one the incident file names")
+    String candidateBuild;
 
     @Option(names = "--dataset", description = "dataset preset: mvp, ci or production (default: the incident's)")
     String dataset;
@@ -34,20 +39,23 @@ final class ReplayOptions {
             + "verdict (default: ${DEFAULT-VALUE})")
     int repeat;
 
-    /** The user's baseline jar, else the one the incident file names. */
-    Path baseline(LoadedIncident incident) {
-        return jar("--baseline-jar", baselineJar, incident.baselineJar(), incident);
+    /** The user's baseline build, else the one the incident file names. */
+    Build baseline(LoadedIncident incident) {
+        return build("--baseline", baselineBuild, incident.baseline(), incident);
     }
 
-    /** The user's candidate jar, else the one the incident file names. */
-    Path candidate(LoadedIncident incident) {
-        return jar("--candidate-jar", candidateJar, incident.candidateJar(), incident);
+    /** The user's candidate build, else the one the incident file names. */
+    Build candidate(LoadedIncident incident) {
+        return build("--candidate", candidateBuild, incident.candidate(), incident);
     }
 
     /** The dataset to load: the user's preset, else the incident's. */
-    DatasetSpec dataset(Incident incident) {
+    DatasetSource dataset(Incident incident) {
+        if (dataset == null) {
+            return incident.dataset();
+        }
         try {
-            return DatasetSpec.preset(dataset == null ? incident.dataset() : dataset);
+            return DatasetSource.preset(dataset);
         } catch (RuntimeException e) {
             throw new UserError("--dataset: " + e.getMessage());
         }
@@ -82,20 +90,33 @@ final class ReplayOptions {
         return out.toAbsolutePath();
     }
 
-    /** The user's jar, else the file's; either must exist. */
-    private static Path jar(String option, Path given, Optional<Path> named, LoadedIncident incident) {
-        if (given != null) {
-            if (!Files.isRegularFile(given)) {
-                throw new UserError(option + ": no build jar at " + given.toAbsolutePath());
-            }
-            return given.toAbsolutePath();
+    /** The user's build, else the file's; a jar must exist. */
+    private static Build build(String option, String given, Optional<Build> named, LoadedIncident incident) {
+        Build build;
+        try {
+            build = given != null ? parse(given)
+                    : named.orElseThrow(() -> new UserError(incident.file().getFileName() + " names no " + option.substring(2)
+                            + " build (service: " + option.substring(2) + ": {jar: ...}); give " + option));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage());
         }
-        Path jar = named.orElseThrow(() -> new UserError(incident.file() + " names no " + option.substring(2, option.indexOf('-', 2))
-                + " build (service: " + option.substring(2, option.indexOf('-', 2)) + ": {jar: ...}); give " + option));
-        if (!Files.isRegularFile(jar)) {
-            throw new UserError("the build " + incident.file().getFileName() + " names is missing at " + jar + "; build it "
-                    + "(the reference builds: mvn -DskipTests package, which ./replay runs on first use) or give " + option);
+        if (build instanceof Build.Jar jar && !Files.isRegularFile(jar.path())) {
+            throw new UserError((given != null ? option + ": no build jar at " : "the build " + incident.file().getFileName()
+                    + " names is missing at ") + jar.path() + (given != null ? "" : "; build it (the reference builds: mvn "
+                    + "-DskipTests package, which ./replay runs on first use) or give " + option));
         }
-        return jar;
+        return build;
+    }
+
+    /** URLs (comma-separated), a jar, or a command line split at spaces. */
+    static Build parse(String text) {
+        String trimmed = text.trim();
+        if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+            return new Build.Urls(java.util.Arrays.stream(trimmed.split(",")).map(String::trim).map(java.net.URI::create).toList());
+        }
+        if (trimmed.endsWith(".jar") && !trimmed.contains(" ")) {
+            return new Build.Jar(Path.of(trimmed).toAbsolutePath().normalize());
+        }
+        return new Build.Command(List.of(trimmed.split("\\s+")), Path.of("").toAbsolutePath());
     }
 }

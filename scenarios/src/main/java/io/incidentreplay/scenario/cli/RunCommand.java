@@ -1,13 +1,14 @@
 package io.incidentreplay.scenario.cli;
 
 import io.incidentreplay.scenario.ReplayEngine;
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.internal.file.IncidentCatalog;
 import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
 import io.incidentreplay.scenario.internal.file.IncidentFileException;
-import io.incidentreplay.seed.DatasetSpec;
+import io.incidentreplay.seed.DatasetSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +49,9 @@ final class RunCommand implements Callable<Integer> {
         LoadedIncident loaded = incident();
         Incident incident = loaded.incident();
         List<Role> roles = roles();
-        Path baseline = roles.contains(Role.BASELINE) ? replay.baseline(loaded) : null;
-        Path candidate = roles.contains(Role.CANDIDATE) ? replay.candidate(loaded) : null;
-        DatasetSpec dataset = replay.dataset(incident);
+        Build baseline = roles.contains(Role.BASELINE) ? replay.baseline(loaded) : null;
+        Build candidate = roles.contains(Role.CANDIDATE) ? replay.candidate(loaded) : null;
+        DatasetSource dataset = replay.dataset(incident);
         TimeScale scale = replay.timeScale(incident);
         replay.repeats(); // checked now: nothing starts on bad input
         environment.backend();

@@ -29,7 +29,7 @@ class RunCommandTest {
     void missingJarNamesThePath() {
         assertThat(run("run", "weather-cascade", "--build", "candidate", "--candidate-jar", "/nonexistent/app.jar"))
                 .isEqualTo(ReplayCli.USAGE_ERROR);
-        assertThat(err.toString()).contains("--candidate-jar: no build jar at /nonexistent/app.jar");
+        assertThat(err.toString()).contains("--candidate: no build jar at /nonexistent/app.jar");
     }
 
     @Test
@@ -68,7 +68,7 @@ class RunCommandTest {
     @Test
     void theGateChecksItsJarsAndTimeScaleBeforeStartingAnything() {
         assertThat(run("gate", "--candidate-jar", "/nonexistent/app.jar")).isEqualTo(ReplayCli.USAGE_ERROR);
-        assertThat(err.toString()).contains("--candidate-jar: no build jar at /nonexistent/app.jar");
+        assertThat(err.toString()).contains("--candidate: no build jar at /nonexistent/app.jar");
 
         assertThat(run("gate", "--baseline-jar", "pom.xml", "--candidate-jar", "pom.xml", "--time-scale", "0"))
                 .isEqualTo(ReplayCli.USAGE_ERROR);

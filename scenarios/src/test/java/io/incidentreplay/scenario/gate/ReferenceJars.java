@@ -2,6 +2,7 @@ package io.incidentreplay.scenario.gate;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.incidentreplay.scenario.Build;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,12 +11,12 @@ final class ReferenceJars {
 
     private ReferenceJars() {}
 
-    static Path before() {
-        return jar("before");
+    static Build before() {
+        return new Build.Jar(jar("before"));
     }
 
-    static Path after() {
-        return jar("after");
+    static Build after() {
+        return new Build.Jar(jar("after"));
     }
 
     /** Skips (visibly) when the build was not packaged, e.g. {@code mvn -pl scenarios verify} alone. */

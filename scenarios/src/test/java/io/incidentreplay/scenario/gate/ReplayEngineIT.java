@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentreplay.fixtures.environment.EnvironmentConfig;
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.ReplayEngine;
 import io.incidentreplay.scenario.ReplayResult;
 import io.incidentreplay.scenario.Verdict;
@@ -22,7 +23,7 @@ import io.incidentreplay.scenario.ToxicSpec;
 import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.RequestStats;
-import io.incidentreplay.seed.DatasetSpec;
+import io.incidentreplay.seed.DatasetSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class ReplayEngineIT {
         ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve("too-little-data"), System.out);
 
         ReplayResult result = engine.replay(new ReplayEngine.Request(poolExhaustion, Role.CANDIDATE, ReferenceJars.after(),
-                DatasetSpec.preset("mvp"), poolExhaustion.defaultTimeScale(), false));
+                DatasetSource.preset("mvp"), poolExhaustion.defaultTimeScale(), false));
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
         assertThat(result.reasons()).first().asString()
@@ -162,7 +163,7 @@ class ReplayEngineIT {
         HealthCheck hc = baseline.healthCheck();
         Topology tight = new Topology(baseline.instances(), new HealthCheck(hc.path(), hc.interval(), Duration.ofSeconds(2),
                 hc.healthyThreshold(), hc.unhealthyThreshold(), hc.successCodes()), baseline.idleTimeout(), baseline.settings(),
-                baseline.jvmArgs(), baseline.metrics());
+                baseline.jvmArgs(), baseline.metrics(), baseline.portVariable());
         Incident tooFast = weatherCascade.toBuilder().topologies(tight, weatherCascade.topology(Role.CANDIDATE)).build();
 
         ReplayResult result = replay("timer-floor", tooFast, Role.BASELINE, ReferenceJars.before(), new TimeScale(0.01));
@@ -223,13 +224,13 @@ class ReplayEngineIT {
         }
     }
 
-    private static ReplayResult replay(String test, Incident incident, Role role, Path jar) {
+    private static ReplayResult replay(String test, Incident incident, Role role, Build jar) {
         return replay(test, incident, role, jar, incident.defaultTimeScale());
     }
 
-    private static ReplayResult replay(String test, Incident incident, Role role, Path jar, TimeScale scale) {
+    private static ReplayResult replay(String test, Incident incident, Role role, Build jar, TimeScale scale) {
         ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve(test), System.out);
-        return engine.replay(new ReplayEngine.Request(incident, role, jar, DatasetSpec.preset(incident.dataset()),
+        return engine.replay(new ReplayEngine.Request(incident, role, jar, incident.dataset(),
                 scale, false));
     }
 

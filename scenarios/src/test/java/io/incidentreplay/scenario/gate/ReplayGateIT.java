@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentreplay.fixtures.environment.EnvironmentConfig;
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.ReplayEngine;
 import io.incidentreplay.scenario.ReplayResult;
 import io.incidentreplay.scenario.Verdict;
@@ -11,7 +12,7 @@ import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
-import io.incidentreplay.seed.DatasetSpec;
+import io.incidentreplay.seed.DatasetSource;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -54,11 +55,11 @@ class ReplayGateIT {
                         () -> expect(incident, Role.CANDIDATE, ReferenceJars.after(), Verdict.PASS))));
     }
 
-    private static void expect(Incident incident, Role role, Path jar, Verdict expected) {
+    private static void expect(Incident incident, Role role, Build jar, Verdict expected) {
         String scale = System.getProperty("replay.timeScale");
         String dataset = System.getProperty("replay.dataset");
         ReplayResult result = engine.replay(new ReplayEngine.Request(incident, role, jar,
-                DatasetSpec.preset(dataset == null || dataset.isBlank() ? incident.dataset() : dataset),
+                dataset == null || dataset.isBlank() ? incident.dataset() : DatasetSource.preset(dataset),
                 scale == null || scale.isBlank() ? incident.defaultTimeScale() : TimeScale.parse(scale), true));
 
         assertThat(result.verdict())

@@ -16,13 +16,16 @@ final class DependencyWiring {
 
     /**
      * @param database the replay's own database, for a PostgreSQL dependency
-     * @throws ReplayException naming the dependency, when the environment has no proxy for it
+     * An HTTP dependency's stub and proxy are started the first time a replay needs them.
      */
     static Map<String, String> environment(List<Dependency> dependencies, ReplayEnvironment environment, String database) {
         Map<String, String> variables = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             if (dependency instanceof Dependency.Postgres pg) {
-                requireProxy(environment, pg.name(), ReplayEnvironment.POSTGRES_PROXY);
+                if (!pg.name().equals(ReplayEnvironment.POSTGRES_PROXY)) {
+                    throw new ReplayException("the incident's PostgreSQL dependency is named '" + pg.name() + "', but the "
+                            + "environment's PostgreSQL proxy is '" + ReplayEnvironment.POSTGRES_PROXY + "'; name it so");
+                }
                 variables.put(pg.urlVariable(), environment.jdbcUrl(database));
                 if (pg.userVariable() != null) {
                     variables.put(pg.userVariable(), environment.dbUser());
@@ -31,18 +34,9 @@ final class DependencyWiring {
                     variables.put(pg.passwordVariable(), environment.dbPassword());
                 }
             } else if (dependency instanceof Dependency.Http http) {
-                requireProxy(environment, http.name(), ReplayEnvironment.WEATHER_API_PROXY);
-                variables.put(http.urlVariable(), environment.weatherApiUrl().toString());
+                variables.put(http.urlVariable(), environment.httpDependency(http.name(), http.stub()).toString());
             }
         }
         return variables;
-    }
-
-    private static void requireProxy(ReplayEnvironment environment, String wanted, String available) {
-        if (!wanted.equals(available)) {
-            throw new ReplayException("the incident's dependency '" + wanted + "' has no proxy in this environment, which has '"
-                    + ReplayEnvironment.POSTGRES_PROXY + "' (PostgreSQL) and '" + ReplayEnvironment.WEATHER_API_PROXY
-                    + "' (an HTTP stub); name the dependency after one of them");
-        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import io.incidentreplay.scenario.FaultEvent;
+import io.incidentreplay.scenario.FaultEvent.Kind;
 
 /**
  * Plays an incident's fault timeline against the running replay, aligned to the start of the load:
@@ -77,7 +78,7 @@ final class FaultScheduler implements AutoCloseable {
             boolean gated = gatedPhases.contains(fault.phase());
             if (fault instanceof Fault.Toxic toxic) {
                 at(phase.fromMillis(), () -> {
-                    if (mayApply(gated, describe(toxic, scale))) {
+                    if (mayApply(gated, toxic, describe(toxic, scale))) {
                         apply(toxic, scale);
                     }
                 });
@@ -90,7 +91,7 @@ final class FaultScheduler implements AutoCloseable {
                 }
             } else if (fault instanceof Fault.Signal signal) {
                 at(phase.fromMillis(), () -> {
-                    if (mayApply(gated, describe(signal))) {
+                    if (mayApply(gated, signal, describe(signal))) {
                         signal(signal);
                     }
                 });
@@ -99,7 +100,7 @@ final class FaultScheduler implements AutoCloseable {
     }
 
     /** Runs on the timeline's single thread, so the gate is asked exactly once. */
-    private boolean mayApply(boolean gated, String fault) {
+    private boolean mayApply(boolean gated, Fault fault, String what) {
         if (!gated) {
             return true;
         }
@@ -107,13 +108,13 @@ final class FaultScheduler implements AutoCloseable {
             gateAsked = true;
             withheld = gate.check().orElse(null);
             if (withheld != null) {
-                record(fault, "withheld: " + withheld); // recorded before the load is told to stop
+                record(fault, what, Kind.WITHHELD, withheld); // recorded before the load is told to stop
                 onWithheld.accept(withheld);
                 return false;
             }
         }
         if (withheld != null) {
-            record(fault, "withheld: " + withheld);
+            record(fault, what, Kind.WITHHELD, withheld);
             return false;
         }
         return true;
@@ -121,9 +122,20 @@ final class FaultScheduler implements AutoCloseable {
 
     /** Teardown took every toxic off: each one still applied is recorded as removed now. */
     void removedAtTeardown() {
-        events.stream().filter(e -> e.action().equals("applied")).map(FaultEvent::fault).distinct()
-                .filter(f -> events.stream().noneMatch(e -> e.fault().equals(f) && e.action().equals("removed")))
-                .toList().forEach(f -> record(f, "removed"));
+        List<FaultEvent> applied = events.stream().filter(e -> e.kind() == Kind.APPLIED).toList();
+        for (FaultEvent e : applied) {
+            if (events.stream().noneMatch(r -> r.is(e.key(), Kind.REMOVED))) {
+                events.add(new FaultEvent(System.currentTimeMillis(), e.key(), e.fault(), Kind.REMOVED, ""));
+            }
+        }
+    }
+
+    /** What the engine matches a fault's events by: its toxic's proxy and name, or the signal and its phase. */
+    static String key(Fault fault) {
+        if (fault instanceof Fault.Toxic toxic) {
+            return toxic.proxy() + "/" + toxic.name();
+        }
+        return fault instanceof Fault.Signal signal ? describe(signal) + " in " + signal.phase() : fault.toString();
     }
 
     /** Why the gated faults were withheld, or empty when they were applied (or not due yet). */
@@ -153,9 +165,9 @@ final class FaultScheduler implements AutoCloseable {
             if (fault.toxic().toxicity() < 1f) {
                 toxic.setToxicity(fault.toxic().toxicity());
             }
-            record(what, "applied");
+            record(fault, what, Kind.APPLIED, "");
         } catch (IOException | RuntimeException e) {
-            record(what, "failed: " + e.getMessage());
+            record(fault, what, Kind.FAILED, e.getMessage());
         }
     }
 
@@ -163,9 +175,9 @@ final class FaultScheduler implements AutoCloseable {
         String what = describe(fault, scale);
         try {
             toxiproxy.getProxy(fault.proxy()).toxics().get(toxicName(fault)).remove();
-            record(what, "removed");
+            record(fault, what, Kind.REMOVED, "");
         } catch (IOException | RuntimeException e) {
-            record(what, "failed to remove: " + e.getMessage());
+            record(fault, what, Kind.FAILED_TO_REMOVE, e.getMessage());
         }
     }
 
@@ -177,9 +189,9 @@ final class FaultScheduler implements AutoCloseable {
         String what = describe(signal);
         try {
             (signal.kind() == Fault.Signal.Kind.SIGTERM ? sigterm : sigkill).accept(signal.instance());
-            record(what, "sent");
+            record(signal, what, Kind.SENT, "");
         } catch (RuntimeException e) {
-            record(what, "failed: " + e.getMessage());
+            record(signal, what, Kind.FAILED, e.getMessage());
         }
     }
 
@@ -208,8 +220,8 @@ final class FaultScheduler implements AutoCloseable {
                 + " (" + fault.toxic().stream() + ")";
     }
 
-    private void record(String fault, String action) {
-        events.add(new FaultEvent(System.currentTimeMillis(), fault, action));
+    private void record(Fault fault, String what, Kind kind, String detail) {
+        events.add(new FaultEvent(System.currentTimeMillis(), key(fault), what, kind, detail));
     }
 
     @Override

@@ -28,7 +28,8 @@ final class Judgement {
     private Judgement() {}
 
     /**
-     * The windows as the faults really ran: a phase whose toxic was applied late starts when it was
+     * The windows as the faults really ran ({@code faultByPhase}: phase to the key of its toxic's
+     * events): a phase whose toxic was applied late starts when it was
      * applied, and the phase after it starts when it was removed, so that no expectation judges a
      * "fault" window in which the fault was not yet (or still) in place.
      */
@@ -39,12 +40,12 @@ final class Judgement {
         List<String> names = load.phases().stream().map(Phase::name).toList();
         faultByPhase.forEach((phase, fault) -> {
             Window w = actual.get(phase);
-            long applied = firstAt(events, fault, "applied");
+            long applied = firstAt(events, fault, FaultEvent.Kind.APPLIED);
             if (applied > w.fromMillis() && applied < w.toMillis()) {
                 actual.put(phase, new Window(phase, applied, w.toMillis()));
             }
             int next = names.indexOf(phase) + 1; // 0 for a fault on the whole run: no phase follows it
-            long removed = firstAt(events, fault, "removed");
+            long removed = firstAt(events, fault, FaultEvent.Kind.REMOVED);
             if (next > 0 && next < names.size() && removed > w.toMillis()) {
                 Window after = actual.get(names.get(next));
                 actual.put(after.name(), new Window(after.name(), Math.min(removed, after.toMillis()), after.toMillis()));
@@ -53,9 +54,8 @@ final class Judgement {
         return actual;
     }
 
-    private static long firstAt(List<FaultEvent> events, String fault, String action) {
-        return events.stream().filter(e -> e.fault().equals(fault) && e.action().equals(action))
-                .mapToLong(FaultEvent::atMillis).findFirst().orElse(-1);
+    private static long firstAt(List<FaultEvent> events, String faultKey, FaultEvent.Kind kind) {
+        return events.stream().filter(e -> e.is(faultKey, kind)).mapToLong(FaultEvent::atMillis).findFirst().orElse(-1);
     }
 
     /** Each phase's window as planned, in order, then {@code run} spanning the whole load. */
@@ -172,7 +172,7 @@ final class Judgement {
         return reasons;
     }
 
-    /** e.g. {@code fault 5xx of dashboard 75.10% > 50% (margin 50%)}, or {@code (THIN margin 12%)}. */
+    /** e.g. {@code fault 5xx of checkout 75.10% > 50% (margin 50%)}, or {@code (THIN margin 12%)}. */
     static String withMargin(Finding f) {
         if (Double.isNaN(f.measured())) {
             return f.reason();

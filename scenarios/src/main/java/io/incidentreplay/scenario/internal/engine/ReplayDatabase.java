@@ -3,7 +3,7 @@ package io.incidentreplay.scenario.internal.engine;
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.scenario.Sample;
 import io.incidentreplay.scenario.internal.measure.Timeline;
-import io.incidentreplay.seed.DatasetSpec;
+import io.incidentreplay.seed.DatasetSource;
 import io.incidentreplay.seed.TemplateCache;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +31,8 @@ final class ReplayDatabase {
         this.name = name;
     }
 
-    /** Clones the dataset's template (seeding it first if this environment has none yet) as {@code name}. */
-    static ReplayDatabase cloneOf(ReplayEnvironment environment, DatasetSpec dataset, String name) {
+    /** Clones the dataset's template (loading it first if this environment has none yet) as {@code name}. */
+    static ReplayDatabase cloneOf(ReplayEnvironment environment, DatasetSource dataset, String name) {
         templates(environment).cloneFor(dataset, name);
         return new ReplayDatabase(environment, name);
     }

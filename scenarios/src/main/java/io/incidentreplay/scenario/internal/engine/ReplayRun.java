@@ -2,8 +2,6 @@ package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.fixtures.environment.launch.BuildInstance;
-import io.incidentreplay.fixtures.environment.launch.LaunchSpec;
-import io.incidentreplay.fixtures.environment.launch.Launcher;
 import io.incidentreplay.fixtures.loadbalancer.HealthCheckConfig;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancer;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancerConfig;
@@ -11,6 +9,8 @@ import io.incidentreplay.report.HtmlReport;
 import io.incidentreplay.scenario.ReplayEngine.Request;
 import io.incidentreplay.scenario.ReplayResult.WarmUp;
 import io.incidentreplay.scenario.Auth;
+import io.incidentreplay.seed.DatasetSource;
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.HealthCheck;
@@ -90,7 +90,7 @@ public final class ReplayRun {
     final List<FaultCheck> volumeChecks = new ArrayList<>();
     long buildCpuMillis;
     volatile ReplayDatabase database;
-    volatile Launcher launcher;
+    volatile Deployment deployment;
     volatile LoadBalancer loadBalancer;
     volatile ProbeSampler sampler;
     volatile PgActivityProbe pgProbe;
@@ -128,21 +128,20 @@ public final class ReplayRun {
     }
 
     public void execute() {
-        say("dataset " + request.dataset() + " ...");
+        say("dataset " + request.dataset().describe() + " ...");
         database = ReplayDatabase.cloneOf(environment, request.dataset(),
                 ("replay_" + incident.id() + "_" + label + "_" + startedAt).replace('-', '_'));
         if (!hasTheDataVolume()) {
             return;
         }
         List<Map<String, Object>> feeder = feeder();
-        say("starting " + topology.instances() + " instance(s) of " + request.buildJar().getFileName() + " ...");
-        List<BuildInstance> instances = launch();
+        List<Instance> instances = deploy();
         if (!warm(instances, feeder)) {
             return;
         }
         loadBalancer = startLoadBalancer(instances);
         startProbes(instances);
-        faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt, launcher::sigterm, launcher::sigkill);
+        faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt, deployment::sigterm, deployment::sigkill);
         runLoad(feeder);
         runFinalQueries();
     }
@@ -158,9 +157,10 @@ public final class ReplayRun {
                 long rows = database.count(volume.countQuery());
                 String what = String.format(Locale.US, "%s >= %,d", volume.what(), volume.atLeast());
                 String detail = String.format(Locale.US, "%,d %s in the replay's database (dataset %s)",
-                        rows, volume.what(), request.dataset());
+                        rows, volume.what(), request.dataset().describe());
                 if (rows < volume.atLeast()) {
-                    detail += "; run it with --dataset " + incident.dataset();
+                    detail += incident.dataset() instanceof DatasetSource.Seeded seeded
+                            ? "; run it with --dataset " + seeded.spec().preset().id() : "; run it on the incident's own dataset";
                 }
                 volumeChecks.add(new FaultCheck(what, rows >= volume.atLeast(), detail));
             }
@@ -182,26 +182,24 @@ public final class ReplayRun {
         return List.of();
     }
 
-    private List<BuildInstance> launch() {
-        LaunchSpec.Builder spec = LaunchSpec.forJar(request.buildJar())
-                .name(label)
-                .instances(topology.instances())
-                .jvmArgs(topology.jvmArgs())
-                .env(DependencyWiring.environment(incident.dependencies(), environment, database.name()))
-                .env(topology.settings())
-                .timeScale(scale().factor());
-        if (topology.metrics().portVariable() != null) {
-            spec.extraPort(topology.metrics().portVariable());
+    private List<Instance> deploy() {
+        Map<String, String> dependencies = DependencyWiring.environment(incident.dependencies(), environment, database.name());
+        Build build = request.build();
+        say((build instanceof Build.Urls ? "adopting the instances at " : "starting " + topology.instances() + " instance(s) of ")
+                + build.name() + " ...");
+        deployment = Deployment.of(build, topology, label, dependencies, scale().factor(), directory.resolve("instances"));
+        if (build instanceof Build.Urls && !dependencies.isEmpty()) {
+            note("the build runs at URLs: the replay did not start it, so its dependencies are the ones it was started with, "
+                    + "not the replay's proxies " + dependencies.keySet() + "; faults reach it only if it was pointed at them");
         }
-        launcher = new Launcher(directory.resolve("instances"));
-        return launcher.launch(spec.build());
+        return deployment.instances();
     }
 
     /**
      * Warms every instance before the load balancer sees it, then checks that this machine can serve
      * the compressed health check. False when it cannot: nothing is loaded, the replay is INVALID.
      */
-    private boolean warm(List<BuildInstance> instances, List<Map<String, Object>> feeder) {
+    private boolean warm(List<Instance> instances, List<Map<String, Object>> feeder) {
         HealthCheck hc = topology.healthCheck();
         warmUp = new Warmer(incident.load().mix(), incident.warmUpSkips(), feeder, incident.auth().headers(), hc.path(),
                 requestTimeout()).warm(instances);
@@ -219,7 +217,7 @@ public final class ReplayRun {
         return true;
     }
 
-    private LoadBalancer startLoadBalancer(List<BuildInstance> instances) {
+    private LoadBalancer startLoadBalancer(List<Instance> instances) {
         HealthCheck hc = topology.healthCheck();
         LoadBalancerConfig config = LoadBalancerConfig.custom()
                 .name(incident.id() + "-" + label)
@@ -236,7 +234,7 @@ public final class ReplayRun {
                 .timeScale(scale().factor())
                 .build();
         LoadBalancer lb = LoadBalancer.create(config).start();
-        instances.forEach(i -> lb.register("127.0.0.1:" + i.port()));
+        instances.forEach(i -> lb.register(i.target()));
         awaitHealthy(lb, instances.size(), config);
         return lb;
     }
@@ -261,24 +259,25 @@ public final class ReplayRun {
         }
     }
 
-    private void startProbes(List<BuildInstance> instances) {
+    private void startProbes(List<Instance> instances) {
         Map<String, URI> urls = new LinkedHashMap<>();
         Map<String, URI> metricsUrls = new LinkedHashMap<>();
-        for (BuildInstance i : instances) {
+        for (Instance i : instances) {
             urls.put(i.name(), i.baseUrl());
-            String port = topology.metrics().portVariable();
-            metricsUrls.put(i.name(), port == null ? i.baseUrl() : URI.create("http://127.0.0.1:" + i.port(port)));
+            metricsUrls.put(i.name(), i.metricsUrl());
         }
         pgProbe = new PgActivityProbe(environment.directJdbcUrl(database.name()), environment.dbUser(),
                 environment.dbPassword(), database.name());
         Probe targets = (at, tl) -> tl.add(new Sample(at, "lb.healthy", "lb", loadBalancer.healthyCount()));
         // the process itself, not whether it answered a scrape in time (instance.up): OOM, crash, exit
-        Probe alive = (at, tl) -> instances.forEach(i -> tl.add(new Sample(at, "instance.alive", i.name(), i.isAlive() ? 1 : 0)));
+        Probe alive = (at, tl) -> instances.forEach(i -> i.launched()
+                .ifPresent(p -> tl.add(new Sample(at, "instance.alive", i.name(), p.isAlive() ? 1 : 0))));
         Duration interval = scale().factor() < 0.5 ? Duration.ofMillis(250) : Duration.ofMillis(500);
         // A scrape that times out is a gap; give it the health check's own (scaled) timeout, not a slice of the round.
         Duration probeTimeout = clamp(scale().apply(topology.healthCheck().timeout()), Duration.ofMillis(200), Duration.ofSeconds(2));
-        List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> metricsUrls, topology.metrics(), probeTimeout), pgProbe, targets, alive,
-                new MachineProbe(() -> instances.stream().map(BuildInstance::pid).toList())));
+        List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> metricsUrls, topology.metrics(), probeTimeout),
+                pgProbe, targets, alive, new MachineProbe(() -> instances.stream().flatMap(i -> i.launched().stream())
+                        .map(BuildInstance::pid).toList())));
         HarnessFiles.limit().ifPresent(limit -> probes.add(HarnessFiles.probe(limit)));
         if (!incident.healthEndpoints().isEmpty()) {
             probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
@@ -425,11 +424,10 @@ public final class ReplayRun {
         closeQuietly(pgProbe);
         closeQuietly(loadBalancer);
         removeToxicsWithin(Duration.ofSeconds(10));
-        if (launcher != null) {
-            buildCpuMillis = launcher.instances().stream()
-                    .mapToLong(i -> ProcessHandle.of(i.pid()).map(ReplayRun::cpuMillis).orElse(0L)).sum();
+        if (deployment != null) {
+            buildCpuMillis = deployment.cpuMillis();
         }
-        closeQuietly(launcher);
+        closeQuietly(deployment);
         if (database != null) {
             try {
                 database.drop();

@@ -17,6 +17,8 @@ import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.Window;
 import io.incidentreplay.scenario.internal.probe.MachineProbe;
+import io.incidentreplay.seed.DatasetSource;
+import io.incidentreplay.seed.DatasetSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,8 +52,8 @@ final class ReplayVerdict {
     ReplayResult result() {
         long start = run.loadStart.get() == 0 ? run.startedAt : run.loadStart.get();
         Map<String, String> faultByPhase = new LinkedHashMap<>();
-        incident.faults().stream().filter(f -> f instanceof Fault.Toxic).map(f -> (Fault.Toxic) f)
-                .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.describe(f, run.scale())));
+        incident.faults().stream().filter(f -> f instanceof Fault.Toxic)
+                .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
         Map<String, Window> windows = Judgement.windows(incident.load(), run.scale(), start, events, faultByPhase);
         Observations observations = new Observations(run.log.records(), run.timeline, windows, run.scale().factor());
@@ -80,9 +82,8 @@ final class ReplayVerdict {
         return new ReplayResult(
                 new IncidentInfo(incident.id(), incident.title(), incident.seedReference(), incident.story()),
                 run.label,
-                new BuildInfo(run.request.buildJar().getFileName().toString(), run.request.buildJar().toString()),
-                new DatasetInfo(run.request.dataset().preset().name().toLowerCase(Locale.ROOT), run.request.dataset().pets(),
-                        run.request.dataset().seed()),
+                new BuildInfo(run.request.build().name(), run.request.build().describe()),
+                datasetInfo(run.request.dataset()),
                 run.scale().factor(),
                 harnessVersion() + "; " + run.environment.postgres().describe() + "; " + run.environment.faultPlane().describe(),
                 run.startedAt, System.currentTimeMillis(),
@@ -97,6 +98,15 @@ final class ReplayVerdict {
                 new MachineInfo(Runtime.getRuntime().availableProcessors(), MachineProbe.available(),
                         MachineGuard.BUSY_PERCENT, MachineGuard.PRESSURE_PERCENT, machine),
                 run.warmUp);
+    }
+
+    /** A seeder dataset by its preset, pets and seed; a script by its file name (no pets, no seed). */
+    private static DatasetInfo datasetInfo(DatasetSource dataset) {
+        if (dataset instanceof DatasetSource.Seeded seeded) {
+            DatasetSpec spec = seeded.spec();
+            return new DatasetInfo(spec.preset().name().toLowerCase(Locale.ROOT), spec.pets(), spec.seed());
+        }
+        return new DatasetInfo(dataset.describe(), 0, 0);
     }
 
     /** Why the numbers cannot be trusted, most basic first; empty when they can. */
@@ -120,7 +130,7 @@ final class ReplayVerdict {
         }
         checks.stream().filter(c -> !c.verified()).forEach(c -> invalid.add("fault not applied: " + c.fault() + " — " + c.detail()));
         // a toxic still in place when the next phase began made that phase a fault window too
-        events.stream().filter(e -> e.action().startsWith("failed to remove"))
+        events.stream().filter(e -> e.kind() == FaultEvent.Kind.FAILED_TO_REMOVE)
                 .forEach(e -> invalid.add("fault not removed: " + e.fault() + " — " + e.action()
                         + "; the phases after it were judged with the fault still in place"));
         HarnessFiles.limit().ifPresent(limit -> HarnessFiles.exhausted(run.timeline, windows.get(Observations.RUN), limit)
@@ -249,16 +259,16 @@ final class ReplayVerdict {
                 continue;
             }
             String what = FaultScheduler.describe(toxic, run.scale());
-            if (events.stream().anyMatch(e -> e.fault().equals(what) && e.action().startsWith("withheld"))) {
+            String key = FaultScheduler.key(toxic);
+            if (events.stream().anyMatch(e -> e.is(key, FaultEvent.Kind.WITHHELD))) {
                 continue; // not applied on purpose: the steady state did not hold, which is the reason given
             }
-            Optional<FaultEvent> applied = events.stream()
-                    .filter(e -> e.fault().equals(what) && e.action().equals("applied")).findFirst();
+            Optional<FaultEvent> applied = events.stream().filter(e -> e.is(key, FaultEvent.Kind.APPLIED)).findFirst();
             if (applied.isEmpty()) {
                 if (run.loadStart.get() == 0) {
                     continue; // the load never started: INCOMPLETE or refused, not a fault that failed
                 }
-                String why = events.stream().filter(e -> e.fault().equals(what) && e.action().startsWith("failed"))
+                String why = events.stream().filter(e -> e.is(key, FaultEvent.Kind.FAILED))
                         .map(FaultEvent::action).findFirst().orElse("never applied");
                 checks.add(new FaultCheck(what, false, why));
                 continue;

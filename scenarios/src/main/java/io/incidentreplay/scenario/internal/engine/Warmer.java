@@ -1,6 +1,5 @@
 package io.incidentreplay.scenario.internal.engine;
 
-import io.incidentreplay.fixtures.environment.launch.BuildInstance;
 import io.incidentreplay.scenario.ReplayResult.WarmUp;
 import io.incidentreplay.scenario.RequestSpec;
 import io.incidentreplay.scenario.LatencySummary;
@@ -69,7 +68,7 @@ final class Warmer {
     }
 
     /** Warms every instance at once; returns when each has settled or run out of time. */
-    List<WarmUp> warm(List<BuildInstance> instances) {
+    List<WarmUp> warm(List<Instance> instances) {
         ExecutorService perInstance = daemons(instances.size());
         lanes = daemons(instances.size() * CONCURRENCY);
         try {
@@ -99,7 +98,7 @@ final class Warmer {
         });
     }
 
-    private WarmUp warm(BuildInstance instance) {
+    private WarmUp warm(Instance instance) {
         long start = System.currentTimeMillis();
         long deadline = start + MAX_TIME.toMillis();
         AtomicInteger sent = new AtomicInteger();
@@ -130,7 +129,7 @@ final class Warmer {
      * One round: {@link #ROUND} requests, {@link #CONCURRENCY} at a time, drawn from the reads (every
      * fifth the health check) — or only health checks — until the round is done or the deadline.
      */
-    private List<Long> round(BuildInstance instance, AtomicInteger sent, long deadline, boolean healthChecksOnly) {
+    private List<Long> round(Instance instance, AtomicInteger sent, long deadline, boolean healthChecksOnly) {
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         List<CompletableFuture<Void>> running = new ArrayList<>();

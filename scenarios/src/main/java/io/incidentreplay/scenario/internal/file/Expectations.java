@@ -13,7 +13,7 @@ import java.util.function.DoublePredicate;
 
 /**
  * One expectation of an incident file: a measure, the phase it reads ({@code in}), and one bound,
- * e.g. {@code {p99: dashboard, in: fault, atMost: 10s incident time}}. A bound is a number in the
+ * e.g. {@code {p99: checkout, in: fault, atMost: 10s incident time}}. A bound is a number in the
  * measure's unit, a percentage ({@code 50%}), a duration ({@code 700ms}: real time), or a duration
  * in incident time ({@code 10s incident time}: multiplied by the replay's time scale).
  */
@@ -33,7 +33,7 @@ final class Expectations {
 
     static Optional<Expectation> read(YamlNode e, Names names) {
         if (!e.isMap()) {
-            e.problem("must be a mapping such as {p99: dashboard, in: fault, atMost: 700ms}");
+            e.problem("must be a mapping such as {p99: checkout, in: fault, atMost: 700ms}");
             return Optional.empty();
         }
         List<String> measures = e.entries().keySet().stream().filter(Expectations::isMeasure).toList();

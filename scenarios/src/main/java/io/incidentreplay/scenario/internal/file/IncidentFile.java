@@ -1,6 +1,7 @@
 package io.incidentreplay.scenario.internal.file;
 
 import io.incidentreplay.scenario.Auth;
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Dependency;
 import io.incidentreplay.scenario.Expectation;
@@ -16,6 +17,7 @@ import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.Topology;
 import io.incidentreplay.scenario.ToxicSpec;
 import io.incidentreplay.scenario.internal.measure.Observations;
+import io.incidentreplay.seed.DatasetSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +68,7 @@ public final class IncidentFile {
     }
 
     /** An incident and the builds its file names, to be used when the command line names none. */
-    public record LoadedIncident(Incident incident, Path file, Optional<Path> baselineJar, Optional<Path> candidateJar) {}
+    public record LoadedIncident(Incident incident, Path file, Optional<Build> baseline, Optional<Build> candidate) {}
 
     private LoadedIncident read() {
         YamlNode root = new YamlNode(Merge.withBases(file, problems), file, "", problems);
@@ -80,17 +82,17 @@ public final class IncidentFile {
         Incident.Builder b = Incident.builder(id);
         seed(root, b);
         root.optional("timeScale").flatMap(YamlNode::number).ifPresent(k -> timeScale(root.optional("timeScale").get(), k, b));
-        Service service = service(root);
-        b.dependencies(dependencies(root));
-        root.required("dataset", "{preset: mvp|ci|production}").ifPresent(d -> dataset(d, b));
-        root.optional("auth").ifPresent(a -> b.auth(auth(a)));
-        LoadProfile load = root.required("load", "phases and mix").flatMap(this::load).orElse(null);
+        DeploymentSection.Service service = DeploymentSection.service(root);
+        b.dependencies(DeploymentSection.dependencies(root));
+        root.required("dataset", "{preset: mvp|ci|production} or {sql: <file>}").ifPresent(d -> DeploymentSection.dataset(d, b));
+        root.optional("auth").ifPresent(a -> b.auth(DeploymentSection.auth(a)));
+        LoadProfile load = root.required("load", "phases and mix").flatMap(LoadSection::load).orElse(null);
         if (load != null) {
             b.load(load);
             root.optional("load").flatMap(l -> l.optional("warmUpSkips"))
                     .ifPresent(w -> b.warmUpSkips(w.stringList().toArray(String[]::new)));
         }
-        builds(root, service, b);
+        DeploymentSection.builds(root, service, b);
         root.optional("healthEndpoints").ifPresent(h -> b.healthEndpoints(h.stringMap()));
         root.optional("finalQueries").ifPresent(q -> b.finalQueries(q.stringMap()));
         Names names = load == null ? null : new Names(load);
@@ -103,7 +105,7 @@ public final class IncidentFile {
             throw new IncidentFileException(problems.all());
         }
         try {
-            return new LoadedIncident(b.build(), file, service.baseline, service.candidate);
+            return new LoadedIncident(b.build(), file, service.baseline(), service.candidate());
         } catch (IllegalArgumentException e) {
             throw new IncidentFileException(List.of(new Problem(file, 1, 1, "", e.getMessage())));
         }
@@ -124,196 +126,6 @@ public final class IncidentFile {
             b.compressible(new TimeScale(k));
         } catch (IllegalArgumentException e) {
             node.problem(e.getMessage());
-        }
-    }
-
-    /** What both roles' builds share: their jars, JVM options and metrics. */
-    private record Service(Optional<Path> baseline, Optional<Path> candidate, List<String> jvmArgs, Metrics metrics) {}
-
-    private Service service(YamlNode root) {
-        Optional<YamlNode> service = root.required("service", "how the builds run: baseline, candidate, metrics");
-        service.ifPresent(s -> s.onlyKeys("baseline", "candidate", "jvmArgs", "metrics"));
-        Optional<Path> baseline = service.flatMap(s -> s.optional("baseline")).flatMap(this::jar);
-        Optional<Path> candidate = service.flatMap(s -> s.optional("candidate")).flatMap(this::jar);
-        List<String> jvmArgs = service.flatMap(s -> s.optional("jvmArgs")).map(YamlNode::stringList).orElse(List.of());
-        Metrics metrics = service.flatMap(s -> s.optional("metrics")).map(this::metrics)
-                .orElse(Metrics.micrometer("/metrics", null));
-        return new Service(baseline, candidate, jvmArgs, metrics);
-    }
-
-    private Optional<Path> jar(YamlNode build) {
-        build.onlyKeys("jar");
-        return build.required("jar", "the build's runnable jar, relative to this file").flatMap(YamlNode::path);
-    }
-
-    private Metrics metrics(YamlNode m) {
-        m.onlyKeys("path", "port");
-        String path = m.optional("path").flatMap(YamlNode::text).orElse("/metrics");
-        String port = m.optional("port").flatMap(YamlNode::text).orElse(null);
-        if (!path.startsWith("/")) {
-            m.optional("path").get().problem("must start with '/', e.g. /metrics or /actuator/prometheus");
-            path = "/metrics";
-        }
-        return Metrics.micrometer(path, port);
-    }
-
-    private List<Dependency> dependencies(YamlNode root) {
-        List<Dependency> dependencies = new ArrayList<>();
-        root.optional("dependencies").ifPresent(deps -> deps.entries().forEach((name, dep) -> {
-            dep.onlyKeys("postgres", "http", "env");
-            Map<String, String> env = dep.required("env", "the variables that point the build at it").map(YamlNode::stringMap)
-                    .orElse(Map.of());
-            if (dep.optional("postgres").isPresent()) {
-                dependencies.add(new Dependency.Postgres(name, variable(dep, env, "url"), env.get("user"), env.get("password")));
-            } else if (dep.optional("http").isPresent()) {
-                dependencies.add(new Dependency.Http(name, variable(dep, env, "url")));
-            } else {
-                dep.problem("must say what it is: postgres: {} or http: {}");
-            }
-        }));
-        return dependencies;
-    }
-
-    private static String variable(YamlNode dep, Map<String, String> env, String key) {
-        String variable = env.get(key);
-        if (variable == null) {
-            dep.problem("env." + key + " is missing: the variable that receives the proxied address");
-            return key.toUpperCase(java.util.Locale.ROOT);
-        }
-        return variable;
-    }
-
-    private static void dataset(YamlNode d, Incident.Builder b) {
-        d.onlyKeys("preset");
-        d.required("preset", "mvp, ci or production").flatMap(p -> p.oneOf("mvp", "ci", "production")).ifPresent(b::dataset);
-    }
-
-    private Auth auth(YamlNode a) {
-        a.onlyKeys("query", "csv", "headers");
-        Map<String, String> headers = a.optional("headers").map(YamlNode::stringMap).orElse(Map.of());
-        Optional<String> query = a.optional("query").flatMap(YamlNode::text);
-        Optional<Path> csv = a.optional("csv").flatMap(YamlNode::path);
-        if (query.isPresent() && csv.isPresent()) {
-            a.problem("takes a query or a csv file, not both");
-        }
-        if (query.isPresent()) {
-            return new Auth.Query(query.get(), headers);
-        }
-        if (csv.isPresent()) {
-            return new Auth.Csv(csv.get(), headers);
-        }
-        return headers.isEmpty() ? Auth.none() : new Auth.Static(headers);
-    }
-
-    private Optional<LoadProfile> load(YamlNode l) {
-        l.onlyKeys("phases", "mix", "warmUpSkips");
-        List<YamlNode> phaseNodes = l.required("phases", "a list of {name, duration, rate}").map(YamlNode::items).orElse(List.of());
-        List<Phase> phases = phaseNodes.stream().map(IncidentFile::phase).flatMap(Optional::stream).toList();
-        List<YamlNode> requestNodes = l.required("mix", "a list of requests").map(YamlNode::items).orElse(List.of());
-        List<RequestSpec> mix = requestNodes.stream().map(IncidentFile::request).flatMap(Optional::stream).toList();
-        // a phase or request that did not parse would make every name that refers to it look misspelt
-        if (phases.isEmpty() || mix.isEmpty() || phases.size() < phaseNodes.size() || mix.size() < requestNodes.size()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new LoadProfile(phases, mix));
-        } catch (IllegalArgumentException e) {
-            l.problem(e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Phase> phase(YamlNode p) {
-        p.onlyKeys("name", "duration", "rate");
-        Optional<String> name = p.required("name", "e.g. steady").flatMap(YamlNode::text);
-        Optional<Duration> duration = p.required("duration", "e.g. 60s").flatMap(YamlNode::duration);
-        Optional<YamlNode> rate = p.required("rate", "requests per second, or {from: 10, to: 60}");
-        Optional<double[]> rates = rate.flatMap(r -> {
-            if (r.isMap()) {
-                r.onlyKeys("from", "to");
-                Optional<Double> from = r.required("from", "req/s at the start").flatMap(YamlNode::number);
-                Optional<Double> to = r.required("to", "req/s at the end").flatMap(YamlNode::number);
-                return from.isPresent() && to.isPresent() ? Optional.of(new double[] {from.get(), to.get()}) : Optional.empty();
-            }
-            return r.number().map(v -> new double[] {v, v});
-        });
-        if (name.isEmpty() || duration.isEmpty() || rates.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Phase(name.get(), duration.get(), rates.get()[0], rates.get()[1]));
-        } catch (IllegalArgumentException e) {
-            p.problem(e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<RequestSpec> request(YamlNode m) {
-        m.onlyKeys("name", "weight", "method", "path", "headers", "body", "authenticated", "fallback");
-        Optional<String> name = m.required("name", "how the request is reported, e.g. dashboard").flatMap(YamlNode::text);
-        double weight = m.optional("weight").flatMap(YamlNode::number).orElse(1.0);
-        String method = m.optional("method").flatMap(x -> x.oneOf("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")).orElse("GET");
-        Optional<String> path = m.required("path", "e.g. /api/v1/pets?page=1").flatMap(YamlNode::text);
-        Map<String, String> headers = m.optional("headers").map(YamlNode::stringMap).orElse(Map.of());
-        String body = m.optional("body").flatMap(YamlNode::string).orElse(null);
-        boolean authenticated = m.optional("authenticated").flatMap(YamlNode::bool).orElse(true);
-        String fallback = m.optional("fallback").flatMap(YamlNode::text).orElse(null);
-        if (name.isEmpty() || path.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new RequestSpec(name.get(), weight, method, path.get(), headers, body, authenticated, fallback));
-        } catch (IllegalArgumentException e) {
-            m.problem(e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private void builds(YamlNode root, Service service, Incident.Builder b) {
-        Optional<YamlNode> builds = root.required("builds", "baseline and candidate: instances, healthCheck, settings");
-        builds.ifPresent(x -> x.onlyKeys("baseline", "candidate"));
-        Optional<Topology> baseline = builds.flatMap(x -> x.required("baseline", "how the baseline runs")).flatMap(t -> topology(t, service));
-        Optional<Topology> candidate = builds.flatMap(x -> x.required("candidate", "how the candidate runs")).flatMap(t -> topology(t, service));
-        if (baseline.isPresent() && candidate.isPresent()) {
-            b.topologies(baseline.get(), candidate.get());
-        }
-    }
-
-    private static Optional<Topology> topology(YamlNode t, Service service) {
-        t.onlyKeys("instances", "healthCheck", "requestTimeout", "settings");
-        Optional<Integer> instances = t.required("instances", "how many behind the load balancer").flatMap(YamlNode::integer);
-        Optional<HealthCheck> hc = t.required("healthCheck", "the load balancer's health check").flatMap(IncidentFile::healthCheck);
-        Optional<Duration> requestTimeout = t.required("requestTimeout", "the load balancer's idle timeout, e.g. 60s")
-                .flatMap(YamlNode::duration);
-        Map<String, String> settings = t.optional("settings").map(YamlNode::stringMap).orElse(Map.of());
-        if (instances.isEmpty() || hc.isEmpty() || requestTimeout.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Topology(instances.get(), hc.get(), requestTimeout.get(), settings, service.jvmArgs(),
-                    service.metrics()));
-        } catch (IllegalArgumentException e) {
-            t.problem(e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<HealthCheck> healthCheck(YamlNode h) {
-        h.onlyKeys("path", "interval", "timeout", "healthyThreshold", "unhealthyThreshold", "successCodes");
-        Optional<String> path = h.required("path", "e.g. /health/readiness").flatMap(YamlNode::text);
-        Optional<Duration> interval = h.required("interval", "e.g. 30s").flatMap(YamlNode::duration);
-        Optional<Duration> timeout = h.required("timeout", "e.g. 5s").flatMap(YamlNode::duration);
-        int healthy = h.optional("healthyThreshold").flatMap(YamlNode::integer).orElse(5);
-        int unhealthy = h.optional("unhealthyThreshold").flatMap(YamlNode::integer).orElse(2);
-        String codes = h.optional("successCodes").flatMap(YamlNode::text).orElse("200");
-        if (path.isEmpty() || interval.isEmpty() || timeout.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new HealthCheck(path.get(), interval.get(), timeout.get(), healthy, unhealthy, codes));
-        } catch (IllegalArgumentException e) {
-            h.problem(e.getMessage());
-            return Optional.empty();
         }
     }
 

@@ -3,11 +3,11 @@ package io.incidentreplay.scenario.internal.measure;
 /**
  * One request as the harness saw it from the client side.
  *
- * @param name the request's name in the load profile, e.g. {@code dashboard}
+ * @param name the request's name in the load profile, e.g. {@code checkout}
  * @param startMillis when it was sent, epoch milliseconds
  * @param latencyMillis until the response was complete, or until it failed
  * @param status the HTTP status, or {@link #NO_RESPONSE} when none arrived (refused, reset, timed out)
- * @param fallback whether the response carried a degraded answer (e.g. cached or unavailable weather)
+ * @param fallback whether the response carried a degraded answer (e.g. a cached answer)
  */
 public record RequestRecord(String name, long startMillis, long latencyMillis, int status, boolean fallback) {
 

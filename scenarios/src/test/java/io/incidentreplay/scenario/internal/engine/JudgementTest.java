@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import io.incidentreplay.scenario.FaultEvent;
+import io.incidentreplay.scenario.FaultEvent.Kind;
 import io.incidentreplay.scenario.Verdict;
 
 class JudgementTest {
@@ -28,7 +29,8 @@ class JudgementTest {
 
     @Test
     void aFaultPhaseStartsWhenItsToxicWasAppliedAndTheNextWhenItWasRemoved() {
-        List<FaultEvent> events = List.of(new FaultEvent(10_300, "stall", "applied"), new FaultEvent(20_400, "stall", "removed"));
+        List<FaultEvent> events = List.of(new FaultEvent(10_300, "stall", "the stall", Kind.APPLIED, ""),
+                new FaultEvent(20_400, "stall", "the stall", Kind.REMOVED, ""));
 
         Map<String, Window> windows = Judgement.windows(LOAD, TimeScale.REAL_TIME, 0, events, Map.of("fault", "stall"));
 
@@ -39,7 +41,8 @@ class JudgementTest {
 
     @Test
     void aFaultOnTheWholeRunMovesOnlyTheRunsStart() {
-        List<FaultEvent> events = List.of(new FaultEvent(150, "slow disks", "applied"), new FaultEvent(30_200, "slow disks", "removed"));
+        List<FaultEvent> events = List.of(new FaultEvent(150, "slow disks", "slow disks", Kind.APPLIED, ""),
+                new FaultEvent(30_200, "slow disks", "slow disks", Kind.REMOVED, ""));
 
         Map<String, Window> windows = Judgement.windows(LOAD, TimeScale.REAL_TIME, 0, events,
                 Map.of(Observations.RUN, "slow disks"));

@@ -3,6 +3,7 @@ package io.incidentreplay.scenario.internal.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
@@ -32,7 +33,7 @@ class IncidentFileTest {
               candidate: {jar: after.jar}
             dependencies:
               postgres: {postgres: {}, env: {url: DB_URL}}
-              weather-api: {http: {}, env: {url: WEATHER_API_URL}}
+              payments: {http: {stub: payments}, env: {url: PAYMENTS_URL}}
             dataset: {preset: mvp}
             builds:
               baseline:
@@ -50,7 +51,7 @@ class IncidentFileTest {
               mix:
                 - {name: home, path: /}
             faults:
-              - {toxic: latency, proxy: weather-api, phase: fault, attributes: {latency: 47s}}
+              - {toxic: latency, proxy: payments, phase: fault, attributes: {latency: 47s}}
             control: {window: steady}
             steadyState:
               - {errors: all, in: steady, atMost: 0.1%}
@@ -61,9 +62,10 @@ class IncidentFileTest {
             """;
 
     @BeforeEach
-    void jars() throws IOException {
+    void jarsAndStub() throws IOException {
         Files.writeString(dir.resolve("before.jar"), "");
         Files.writeString(dir.resolve("after.jar"), "");
+        Files.createDirectories(dir.resolve("payments").resolve("mappings"));
     }
 
     private Path write(String name, String yaml) throws IOException {
@@ -93,7 +95,7 @@ class IncidentFileTest {
         assertThat(incident.control()).isEqualTo(Control.window("steady"));
         assertThat(incident.signature()).singleElement().asString().isEqualTo("fault p99 of home >= 20,000 ms incident time");
         assertThat(incident.budgets()).singleElement().asString().isEqualTo("fault p99 of home <= 700 ms");
-        assertThat(loaded.baselineJar()).hasValue(dir.resolve("before.jar"));
+        assertThat(loaded.baseline()).hasValue(new Build.Jar(dir.resolve("before.jar")));
     }
 
     @Test
@@ -214,6 +216,30 @@ class IncidentFileTest {
 
         assertThatThrownBy(() -> IncidentFile.load(dir.resolve("a.yaml"))).isInstanceOf(IncidentFileException.class)
                 .hasMessageContaining("a file may not extend itself");
+    }
+
+    @Test
+    void aBuildIsAJarACommandLineOrTheUrlsOfRunningInstances() throws IOException {
+        IncidentFile.LoadedIncident command = IncidentFile.load(write("incident.yaml", VALID.replace("candidate: {jar: after.jar}",
+                "candidate: {command: node server.js, workingDirectory: .}")));
+        IncidentFile.LoadedIncident urls = IncidentFile.load(write("incident.yaml", VALID.replace("candidate: {jar: after.jar}",
+                "candidate: {urls: [http://10.0.0.5:8080, http://10.0.0.6:8080]}")));
+
+        assertThat(command.candidate()).hasValue(new Build.Command(List.of("node", "server.js"), dir));
+        assertThat(urls.candidate().orElseThrow().describe()).isEqualTo("http://10.0.0.5:8080, http://10.0.0.6:8080");
+        assertThat(problems(VALID.replace("candidate: {jar: after.jar}", "candidate: {jar: after.jar, urls: [http://a:1]}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).startsWith("needs exactly one of jar"));
+        assertThat(problems(VALID.replace("candidate: {jar: after.jar}", "candidate: {urls: [ftp://a:1]}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("must be http://HOST:PORT"));
+    }
+
+    @Test
+    void anHttpDependencyWithoutMappingsIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("{http: {stub: payments}", "{http: {stub: nowhere}")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("dependencies.payments.http.stub");
+                    assertThat(p.message()).startsWith("no WireMock mappings at " + dir.resolve("nowhere").resolve("mappings"));
+                });
     }
 
     @Test
