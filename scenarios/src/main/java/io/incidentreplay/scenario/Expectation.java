@@ -82,7 +82,7 @@ public final class Expectation {
 
     public Finding evaluate(Observations observations) {
         double measured = measure.read(observations);
-        double limit = incidentTime == null ? fixedLimit : incidentTime.toMillis() * observations.timeScale();
+        double limit = incidentTime == null ? fixedLimit : observations.timeScale().applyMillis(incidentTime.toMillis());
         if (Double.isNaN(measured)) {
             return new Finding(description(), false, measured, limit, Double.NaN, false,
                     measure.label() + ": nothing was measured");

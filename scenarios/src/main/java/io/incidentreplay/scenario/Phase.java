@@ -41,8 +41,13 @@ public record Phase(String name, Duration duration, double requestsPerSecond, do
         return Math.max(requestsPerSecond, toRequestsPerSecond);
     }
 
-    /** The same phase lasting {@code scaled} (real time), rates unchanged. */
-    public Phase lasting(Duration scaled) {
-        return new Phase(name, scaled, requestsPerSecond, toRequestsPerSecond);
+    /**
+     * The same phase in real time at this time scale, rates unchanged, lasting whole seconds (at least
+     * one): Gatling's open injection sends a step's users per whole second and drops a fraction, so a
+     * 0.9 s phase would send nothing while its window was judged as if it had.
+     */
+    public Phase at(TimeScale scale) {
+        long seconds = Math.max(1, Math.round(scale.apply(duration).toMillis() / 1000.0));
+        return new Phase(name, Duration.ofSeconds(seconds), requestsPerSecond, toRequestsPerSecond);
     }
 }

@@ -21,7 +21,7 @@ class MeasureTest {
         return new Observations(requests, timeline, Map.of(
                 "steady", new Window("steady", 0, 10_000),
                 "fault", new Window("fault", 10_000, 20_000),
-                Observations.RUN, new Window(Observations.RUN, 0, 20_000)), timeScale);
+                Observations.RUN, new Window(Observations.RUN, 0, 20_000)), new TimeScale(timeScale));
     }
 
     @Test

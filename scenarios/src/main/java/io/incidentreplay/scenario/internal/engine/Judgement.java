@@ -63,7 +63,7 @@ final class Judgement {
         Map<String, Window> windows = new LinkedHashMap<>();
         long from = loadStartMillis;
         for (Phase phase : load.phases()) {
-            long to = from + scale.apply(phase.duration()).toMillis();
+            long to = from + phase.at(scale).duration().toMillis();
             windows.put(phase.name(), new Window(phase.name(), from, to));
             from = to;
         }

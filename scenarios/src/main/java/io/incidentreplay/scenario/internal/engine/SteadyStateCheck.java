@@ -2,6 +2,7 @@ package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.scenario.Expectation;
 import io.incidentreplay.scenario.Finding;
+import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.internal.measure.Timeline;
@@ -45,7 +46,7 @@ record SteadyStateCheck(Window window, long checkedAtMillis, List<Finding> findi
      * phase it names.
      */
     static SteadyStateCheck judge(List<Expectation> hypothesis, Window window, List<RequestRecord> requests,
-            Timeline timeline, double timeScale, long nowMillis) {
+            Timeline timeline, TimeScale timeScale, long nowMillis) {
         List<Finding> findings = judgeOver(hypothesis, window, requests, timeline, timeScale);
         boolean saturated = MachineGuard.loads(timeline, List.of(window)).get(0).saturated();
         return new SteadyStateCheck(window, nowMillis, findings, saturated);
@@ -53,7 +54,7 @@ record SteadyStateCheck(Window window, long checkedAtMillis, List<Finding> findi
 
     /** Each expectation read over {@code window}, whatever phase it names (those that name none are left out). */
     static List<Finding> judgeOver(List<Expectation> expectations, Window window, List<RequestRecord> requests,
-            Timeline timeline, double timeScale) {
+            Timeline timeline, TimeScale timeScale) {
         Observations observations = new Observations(requests, timeline, Map.of(window.name(), window), timeScale);
         return expectations.stream().filter(e -> e.phase().isPresent())
                 .map(e -> e.inPhase(window.name()).evaluate(observations)).toList();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.incidentreplay.scenario.RequestStats;
+import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.Window;
 
 /**
@@ -16,7 +17,7 @@ import io.incidentreplay.scenario.Window;
  * @param phases each phase's window, by name, plus {@link #RUN} for the whole load
  * @param timeScale the factor applied to the incident's timers (1 = real time)
  */
-public record Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, double timeScale) {
+public record Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale) {
 
     /** The window that spans the whole load. */
     public static final String RUN = "run";
