@@ -55,10 +55,32 @@ public final class Expect {
                 (obs, p) -> share(obs, p, request, RequestStats::fallbackPercent));
     }
 
+    /**
+     * How many requests got this answer: an HTTP status, or {@code "no-response"} for requests that
+     * got none (connection refused or reset, timed out).
+     */
+    public static Measure answers(String phase, String request, String status) {
+        return Measure.of(phase, request, p -> p + " " + status + " answers to " + request, "", (obs, p) -> obs.requests().stream()
+                .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
+                .filter(r -> obs.window(p).contains(r.startMillis()) && r.errorKey().equals(status))
+                .count());
+    }
+
     /** The highest value a probe series reached in the phase, its sources aggregated per round. */
     public static Measure seriesMax(String series, Aggregation aggregation, String phase) {
         return Measure.of(phase, null, p -> p + " max " + series, "",
                 (obs, p) -> obs.timeline().max(series, aggregation, obs.window(p)));
+    }
+
+    /**
+     * How much a counter series (e.g. {@code pool.timeouts}) grew in the phase, its sources summed per
+     * round: its highest sum minus its lowest.
+     */
+    public static Measure seriesIncrease(String series, String phase) {
+        return Measure.of(phase, null, p -> p + " increase of " + series, "", (obs, p) -> {
+            Window window = obs.window(p);
+            return obs.timeline().max(series, Aggregation.SUM, window) - obs.timeline().min(series, Aggregation.SUM, window);
+        });
     }
 
     /** The lowest value a probe series reached in the phase, its sources aggregated per round. */

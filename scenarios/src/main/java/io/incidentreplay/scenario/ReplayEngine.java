@@ -48,8 +48,8 @@ public final class ReplayEngine {
      * {@code <output>/<incident>/<role>/result.json} (the control replay's beside it, under
      * {@code baseline-control}).
      */
-    public ReplayResult replay(Request request) {
-        ReplayResult control = null;
+    public Replay replay(Request request) {
+        Replay control = null;
         if (request.role() == Role.BASELINE && request.control() && request.incident().control() instanceof Control.Replay c) {
             control = run(controlRequest(request, c), CONTROL_LABEL, null);
         }
@@ -67,16 +67,17 @@ public final class ReplayEngine {
         }
     }
 
-    private ReplayResult run(Request request, String label, ReplayResult control) {
+    private Replay run(Request request, String label, Replay control) {
         ReplayRun run = new ReplayRun(environment, request, label, outputDirectory.resolve(request.incident().id()).resolve(label),
-                progress, control);
+                progress, control == null ? null : control.result());
         active = run;
         try {
             run.execute();
         } catch (RuntimeException e) {
             run.broke(e);
         }
-        return run.finish(null);
+        ReplayResult result = run.finish(null);
+        return new Replay(result, run.directory(), run.observations(), control);
     }
 
     /** The same baseline, load and toxics on the control's dataset, without the data volume that is the fault. */

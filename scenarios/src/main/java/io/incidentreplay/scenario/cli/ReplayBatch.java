@@ -51,7 +51,7 @@ final class ReplayBatch {
                 current.set(engine);
                 List<ReplayResult> results = new ArrayList<>();
                 for (ReplayEngine.Request request : requests) {
-                    results.add(engine.replay(request));
+                    results.add(engine.replay(request).result());
                 }
                 runs.add(results);
             }

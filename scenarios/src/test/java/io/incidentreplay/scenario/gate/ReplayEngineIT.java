@@ -117,7 +117,7 @@ class ReplayEngineIT {
         ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve("too-little-data"), System.out);
 
         ReplayResult result = engine.replay(new ReplayEngine.Request(poolExhaustion, Role.CANDIDATE, ReferenceJars.after(),
-                DatasetSource.preset("mvp"), poolExhaustion.defaultTimeScale(), false));
+                DatasetSource.preset("mvp"), poolExhaustion.defaultTimeScale(), false)).result();
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
         assertThat(result.reasons()).first().asString()
@@ -231,7 +231,7 @@ class ReplayEngineIT {
     private static ReplayResult replay(String test, Incident incident, Role role, Build jar, TimeScale scale) {
         ReplayEngine engine = new ReplayEngine(environment, OUTPUT.resolve(test), System.out);
         return engine.replay(new ReplayEngine.Request(incident, role, jar, incident.dataset(),
-                scale, false));
+                scale, false)).result();
     }
 
     /** The expectations that name no dashboard request, for a load that sends none. */

@@ -60,7 +60,7 @@ class ReplayGateIT {
         String dataset = System.getProperty("replay.dataset");
         ReplayResult result = engine.replay(new ReplayEngine.Request(incident, role, jar,
                 dataset == null || dataset.isBlank() ? incident.dataset() : DatasetSource.preset(dataset),
-                scale == null || scale.isBlank() ? incident.defaultTimeScale() : TimeScale.parse(scale), true));
+                scale == null || scale.isBlank() ? incident.defaultTimeScale() : TimeScale.parse(scale), true)).result();
 
         assertThat(result.verdict())
                 .as("%s on the %s: %s", incident.id(), result.role(), String.join("; ", result.reasons()))

@@ -17,6 +17,7 @@ import io.incidentreplay.scenario.HealthCheck;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.TimeScale;
+import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.Topology;
 import io.incidentreplay.scenario.internal.load.GatlingDriver;
 import io.incidentreplay.scenario.internal.load.LoadPlan;
@@ -105,6 +106,8 @@ public final class ReplayRun {
     String gatlingReport;
     RuntimeException failure;
     private ReplayResult finished;
+    /** What the verdict was judged on, kept for assertions after the replay ({@link #observations()}). */
+    Observations observations;
     private final ReentrantLock finishing = new ReentrantLock();
 
     public ReplayRun(ReplayEnvironment environment, Request request, String label, Path directory, PrintStream progress,
@@ -291,7 +294,7 @@ public final class ReplayRun {
     }
 
     private void runLoad(List<Map<String, Object>> feeder) {
-        List<Phase> phases = incident.load().phases().stream().map(p -> p.lasting(scale().apply(p.duration()))).toList();
+        List<Phase> phases = incident.load().phases().stream().map(p -> p.at(scale())).toList();
         Duration requestTimeout = requestTimeout();
         double peakRate = phases.stream().mapToDouble(Phase::peakRequestsPerSecond).max().orElse(0);
         HarnessFiles.limit().ifPresent(limit -> HarnessFiles.warning(peakRate, requestTimeout, HarnessFiles.openNow(), limit)
@@ -334,9 +337,9 @@ public final class ReplayRun {
         Window control = new Window(planWindow.name(), planWindow.fromMillis(), Math.max(planWindow.fromMillis(),
                 Math.min(now, planWindow.toMillis())));
         List<RequestRecord> snapshot = log.recordsAndInFlight(now);
-        SteadyStateCheck check = SteadyStateCheck.judge(incident.steadyState(), control, snapshot, timeline, scale().factor(), now);
+        SteadyStateCheck check = SteadyStateCheck.judge(incident.steadyState(), control, snapshot, timeline, scale(), now);
         if (request.role() == Role.BASELINE) {
-            signatureInControl = SteadyStateCheck.judgeOver(incident.signature(), control, snapshot, timeline, scale().factor());
+            signatureInControl = SteadyStateCheck.judgeOver(incident.signature(), control, snapshot, timeline, scale());
         }
         steadyBefore = check;
         if (check.held()) {
@@ -382,6 +385,19 @@ public final class ReplayRun {
         } finally {
             finishing.unlock();
         }
+    }
+
+    /** What the finished replay's verdict was judged on: every request, the timeline, the windows as run. */
+    public Observations observations() {
+        if (observations == null) {
+            throw new IllegalStateException("the replay has not finished");
+        }
+        return observations;
+    }
+
+    /** Where result.json and report.html are. */
+    public Path directory() {
+        return directory;
     }
 
     /** result.json, then report.html beside it: both exist even for an interrupted or broken replay. */

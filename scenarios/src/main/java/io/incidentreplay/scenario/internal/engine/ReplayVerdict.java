@@ -56,7 +56,8 @@ final class ReplayVerdict {
                 .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
         Map<String, Window> windows = Judgement.windows(incident.load(), run.scale(), start, events, faultByPhase);
-        Observations observations = new Observations(run.log.records(), run.timeline, windows, run.scale().factor());
+        Observations observations = new Observations(run.log.records(), run.timeline, windows, run.scale());
+        run.observations = observations;
 
         List<JudgedFinding> findings = new ArrayList<>(Judgement.findings(incident, observations));
         findings.addAll(steadyState(observations, windows));
