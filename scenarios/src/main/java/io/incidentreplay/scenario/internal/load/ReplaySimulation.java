@@ -33,29 +33,41 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Gatling simulation every replay runs. Gatling instantiates simulations by class name, so the
- * plan arrives through {@link #PLAN}, set by {@link GatlingDriver} for the length of one run.
+ * plan arrives through {@link #PLAN}, set by {@link GatlingDriver} for the length of one run (or from
+ * a subclass that makes its own).
  *
  * <p>Each virtual user sends one request from the mix. Around it the user records a
  * {@link RequestRecord} itself: status first, then Gatling's response time, then the fallback
  * marker, and only then the status validation — Gatling skips the checks after a failed one.
  */
-public final class ReplaySimulation extends Simulation {
+public class ReplaySimulation extends Simulation {
 
     static final AtomicReference<LoadPlan> PLAN = new AtomicReference<>();
 
     private final LoadPlan plan;
 
     public ReplaySimulation() {
-        plan = PLAN.get();
-        if (plan == null) {
-            throw new IllegalStateException("ReplaySimulation runs only through GatlingDriver, which hands it a LoadPlan");
-        }
+        this(handedOver());
+    }
+
+    /** For a simulation that makes its own plan: {@code io.incidentreplay.scenario.gatling.IncidentSimulation}. */
+    protected ReplaySimulation(LoadPlan plan) {
+        this.plan = plan;
         // a replay whose steady state did not hold before its fault ends there: the next user stops the load
         ScenarioBuilder users = plan.feeder().isEmpty()
                 ? scenario("replay").exec(stopWhenAsked(), pickRequest())
                 : scenario("replay").exec(stopWhenAsked(), feed(listFeeder(plan.feeder()).circular()), pickRequest());
         setUp(users.injectOpen(injection()))
                 .protocols(http.baseUrl(plan.baseUrl()).shareConnections().disableWarmUp().disableCaching());
+    }
+
+    private static LoadPlan handedOver() {
+        LoadPlan plan = PLAN.get();
+        if (plan == null) {
+            throw new IllegalStateException("ReplaySimulation runs only through GatlingDriver, which hands it a LoadPlan; "
+                    + "to run an incident's load from Gatling's own launcher use io.incidentreplay.scenario.gatling.IncidentSimulation");
+        }
+        return plan;
     }
 
     @Override
