@@ -7,8 +7,6 @@ import io.incidentreplay.scenario.Finding;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.LoadProfile;
-import io.incidentreplay.scenario.Phase;
-import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.LatencySummary;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.internal.measure.RequestRecord;
@@ -28,16 +26,14 @@ final class Judgement {
     private Judgement() {}
 
     /**
-     * The windows as the faults really ran ({@code faultByPhase}: phase to the key of its toxic's
+     * The planned windows as the faults really ran ({@code faultByPhase}: phase to the key of its toxic's
      * events): a phase whose toxic was applied late starts when it was
      * applied, and the phase after it starts when it was removed, so that no expectation judges a
      * "fault" window in which the fault was not yet (or still) in place.
      */
-    static Map<String, Window> windows(LoadProfile load, TimeScale scale, long loadStartMillis, List<FaultEvent> events,
-            Map<String, String> faultByPhase) {
-        Map<String, Window> planned = windows(load, scale, loadStartMillis);
+    static Map<String, Window> asRun(Map<String, Window> planned, List<FaultEvent> events, Map<String, String> faultByPhase) {
         Map<String, Window> actual = new LinkedHashMap<>(planned);
-        List<String> names = load.phases().stream().map(Phase::name).toList();
+        List<String> names = planned.keySet().stream().filter(n -> !n.equals(Observations.RUN)).toList();
         faultByPhase.forEach((phase, fault) -> {
             Window w = actual.get(phase);
             long applied = firstAt(events, fault, FaultEvent.Kind.APPLIED);
@@ -56,19 +52,6 @@ final class Judgement {
 
     private static long firstAt(List<FaultEvent> events, String faultKey, FaultEvent.Kind kind) {
         return events.stream().filter(e -> e.is(faultKey, kind)).mapToLong(FaultEvent::atMillis).findFirst().orElse(-1);
-    }
-
-    /** Each phase's window as planned, in order, then {@code run} spanning the whole load. */
-    static Map<String, Window> windows(LoadProfile load, TimeScale scale, long loadStartMillis) {
-        Map<String, Window> windows = new LinkedHashMap<>();
-        long from = loadStartMillis;
-        for (Phase phase : load.phases()) {
-            long to = from + phase.at(scale).duration().toMillis();
-            windows.put(phase.name(), new Window(phase.name(), from, to));
-            from = to;
-        }
-        windows.put(Observations.RUN, new Window(Observations.RUN, loadStartMillis, from));
-        return windows;
     }
 
     /** Statistics per window, for all requests and for each request name of the mix. */

@@ -76,6 +76,8 @@ public final class ReplayRun {
     final Request request;
     final Incident incident;
     final Topology topology;
+    /** The incident in real time at the request's time scale: phases, windows, timeouts. */
+    final Plan plan;
     final String label;
     final Path directory;
     final PrintStream progress;
@@ -116,6 +118,7 @@ public final class ReplayRun {
         this.request = request;
         this.incident = request.incident();
         this.topology = incident.topology(request.role());
+        this.plan = Plan.of(incident, request.role(), request.timeScale());
         this.label = label;
         this.directory = directory;
         this.progress = progress;
@@ -205,7 +208,7 @@ public final class ReplayRun {
     private boolean warm(List<Instance> instances, List<Map<String, Object>> feeder) {
         HealthCheck hc = topology.healthCheck();
         warmUp = new Warmer(incident.load().mix(), incident.warmUpSkips(), feeder, incident.auth().headers(), hc.path(),
-                requestTimeout()).warm(instances);
+                plan.requestTimeout()).warm(instances);
         long slowest = warmUp.stream().mapToLong(WarmUp::millis).max().orElse(0);
         say(String.format(Locale.US, "warmed %d instance(s) in %.1f s: p90 %s ms, health check p95 %s ms", warmUp.size(),
                 slowest / 1000.0, warmUp.stream().map(w -> Long.toString(w.p90Millis())).collect(Collectors.joining("/")),
@@ -275,9 +278,8 @@ public final class ReplayRun {
         // the process itself, not whether it answered a scrape in time (instance.up): OOM, crash, exit
         Probe alive = (at, tl) -> instances.forEach(i -> i.launched()
                 .ifPresent(p -> tl.add(new Sample(at, "instance.alive", i.name(), p.isAlive() ? 1 : 0))));
-        Duration interval = scale().factor() < 0.5 ? Duration.ofMillis(250) : Duration.ofMillis(500);
         // A scrape that times out is a gap; give it the health check's own (scaled) timeout, not a slice of the round.
-        Duration probeTimeout = clamp(scale().apply(topology.healthCheck().timeout()), Duration.ofMillis(200), Duration.ofSeconds(2));
+        Duration probeTimeout = plan.probeTimeout();
         List<Probe> probes = new ArrayList<>(List.of(new MetricsProbe(() -> metricsUrls, topology.metrics(), probeTimeout),
                 pgProbe, targets, alive, new MachineProbe(() -> instances.stream().flatMap(i -> i.launched().stream())
                         .map(BuildInstance::pid).toList())));
@@ -285,33 +287,29 @@ public final class ReplayRun {
         if (!incident.healthEndpoints().isEmpty()) {
             probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
         }
-        sampler = new ProbeSampler(probes, timeline, interval);
+        sampler = new ProbeSampler(probes, timeline, plan.probeInterval());
         sampler.start();
     }
 
-    private Duration requestTimeout() {
-        return scale().apply(topology.idleTimeout()).plusSeconds(5);
-    }
-
     private void runLoad(List<Map<String, Object>> feeder) {
-        List<Phase> phases = incident.load().phases().stream().map(p -> p.at(scale())).toList();
-        Duration requestTimeout = requestTimeout();
+        List<Phase> phases = plan.phases();
+        Duration requestTimeout = plan.requestTimeout();
         double peakRate = phases.stream().mapToDouble(Phase::peakRequestsPerSecond).max().orElse(0);
         HarnessFiles.limit().ifPresent(limit -> HarnessFiles.warning(peakRate, requestTimeout, HarnessFiles.openNow(), limit)
                 .ifPresent(this::note));
         try (ProgressPrinter printer = new ProgressPrinter(progress, incident.id() + "/" + label, log, timeline,
                 () -> loadBalancer.healthyCount(), topology.instances())) {
-            LoadPlan plan = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), feeder,
+            LoadPlan load = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), feeder,
                     incident.auth().headers(), requestTimeout, log, at -> {
                         loadStart.set(at);
-                        Map<String, Window> planned = Judgement.windows(incident.load(), scale(), at);
+                        Map<String, Window> planned = plan.windows(at);
                         faults.start(incident.faults(), planned, scale(), gatedPhases(), () -> steadyBeforeTheFault(planned),
                                 stop::request);
                         printer.start(planned);
                     }, stop);
-            say("load: " + phases.size() + " phase(s), " + scale().apply(incident.load().duration()).toSeconds()
+            say("load: " + phases.size() + " phase(s), " + plan.loadDuration().toSeconds()
                     + " s at time scale " + scale());
-            Path report = GatlingDriver.run(plan, directory.resolve("gatling"), incident.id() + " " + label);
+            Path report = GatlingDriver.run(load, directory.resolve("gatling"), incident.id() + " " + label);
             gatlingReport = directory.relativize(report.resolve("index.html")).toString();
         }
     }
@@ -482,10 +480,6 @@ public final class ReplayRun {
 
     static long cpuMillis(ProcessHandle process) {
         return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
-    }
-
-    private static Duration clamp(Duration value, Duration min, Duration max) {
-        return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
     }
 
     private static void pause(long millis) {

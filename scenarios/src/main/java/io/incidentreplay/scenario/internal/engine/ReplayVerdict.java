@@ -55,7 +55,7 @@ final class ReplayVerdict {
         incident.faults().stream().filter(f -> f instanceof Fault.Toxic)
                 .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
-        Map<String, Window> windows = Judgement.windows(incident.load(), run.scale(), start, events, faultByPhase);
+        Map<String, Window> windows = Judgement.asRun(run.plan.windows(start), events, faultByPhase);
         Observations observations = new Observations(run.log.records(), run.timeline, windows, run.scale());
         run.observations = observations;
 

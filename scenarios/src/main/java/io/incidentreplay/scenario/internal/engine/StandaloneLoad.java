@@ -6,7 +6,6 @@ import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.FaultEvent;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
-import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.internal.file.IncidentFile;
 import io.incidentreplay.scenario.internal.load.LoadPlan;
@@ -16,7 +15,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +35,7 @@ import java.util.Set;
 public final class StandaloneLoad implements AutoCloseable {
 
     private final LoadPlan plan;
+    private final Plan realTime;
     private final Incident incident;
     private final TimeScale scale;
     private final ToxiproxyClient toxiproxy;
@@ -48,10 +47,9 @@ public final class StandaloneLoad implements AutoCloseable {
         this.scale = scale;
         this.toxiproxy = toxiproxy;
         this.out = out;
-        List<Phase> phases = incident.load().phases().stream().map(p -> p.at(scale)).toList();
-        Duration requestTimeout = scale.apply(incident.topology(role).idleTimeout()).plusSeconds(5);
-        plan = new LoadPlan(baseUrl, phases, incident.load().mix(), feeder(incident.auth()), incident.auth().headers(),
-                requestTimeout, new RequestLog(), this::loadStarted, new LoadStop());
+        this.realTime = Plan.of(incident, role, scale);
+        plan = new LoadPlan(baseUrl, realTime.phases(), incident.load().mix(), feeder(incident.auth()), incident.auth().headers(),
+                realTime.requestTimeout(), new RequestLog(), this::loadStarted, new LoadStop());
     }
 
     /** @throws IllegalArgumentException naming the property that is missing or wrong and what it should be */
@@ -95,7 +93,7 @@ public final class StandaloneLoad implements AutoCloseable {
         }
         faults = new FaultScheduler(toxiproxy, "", pid -> unsupported("SIGTERM"), pid -> unsupported("SIGKILL"));
         faults.start(incident.faults().stream().filter(f -> f instanceof Fault.Toxic).toList(),
-                Judgement.windows(incident.load(), scale, atMillis), scale, Set.of(), java.util.Optional::empty, why -> { });
+                realTime.windows(atMillis), scale, Set.of(), java.util.Optional::empty, why -> { });
     }
 
     private static void unsupported(String signal) {

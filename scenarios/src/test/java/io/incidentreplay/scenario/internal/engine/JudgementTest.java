@@ -8,7 +8,6 @@ import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.LoadProfile;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
-import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.Window;
 import java.time.Duration;
@@ -32,7 +31,7 @@ class JudgementTest {
         List<FaultEvent> events = List.of(new FaultEvent(10_300, "stall", "the stall", Kind.APPLIED, ""),
                 new FaultEvent(20_400, "stall", "the stall", Kind.REMOVED, ""));
 
-        Map<String, Window> windows = Judgement.windows(LOAD, TimeScale.REAL_TIME, 0, events, Map.of("fault", "stall"));
+        Map<String, Window> windows = Judgement.asRun(Plan.windows(LOAD.phases(), 0), events, Map.of("fault", "stall"));
 
         assertThat(windows.get("warm-up")).isEqualTo(new Window("warm-up", 0, 10_000));
         assertThat(windows.get("fault")).isEqualTo(new Window("fault", 10_300, 20_000));
@@ -44,7 +43,7 @@ class JudgementTest {
         List<FaultEvent> events = List.of(new FaultEvent(150, "slow disks", "slow disks", Kind.APPLIED, ""),
                 new FaultEvent(30_200, "slow disks", "slow disks", Kind.REMOVED, ""));
 
-        Map<String, Window> windows = Judgement.windows(LOAD, TimeScale.REAL_TIME, 0, events,
+        Map<String, Window> windows = Judgement.asRun(Plan.windows(LOAD.phases(), 0), events,
                 Map.of(Observations.RUN, "slow disks"));
 
         assertThat(windows.get(Observations.RUN)).isEqualTo(new Window(Observations.RUN, 150, 30_000));
