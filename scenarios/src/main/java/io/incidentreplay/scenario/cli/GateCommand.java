@@ -7,7 +7,6 @@ import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.internal.file.IncidentCatalog;
 import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
 import io.incidentreplay.scenario.internal.file.IncidentFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +47,7 @@ final class GateCommand implements Callable<Integer> {
 
     private static IncidentCatalog catalog() {
         try {
-            return IncidentCatalog.in(ReferenceBuilds.incidents());
+            return IncidentCatalog.in(ReplayHome.incidents());
         } catch (IllegalArgumentException | IncidentFileException e) {
             throw new UserError(e.getMessage());
         }

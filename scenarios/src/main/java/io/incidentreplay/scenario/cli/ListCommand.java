@@ -18,7 +18,7 @@ final class ListCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Incident incident : IncidentCatalog.in(ReferenceBuilds.incidents()).all().stream()
+        for (Incident incident : IncidentCatalog.in(ReplayHome.incidents()).all().stream()
                 .map(LoadedIncident::incident).toList()) {
             out.printf("%-18s %s%n%-18s dataset %s, time scale %s, source %s%n", incident.id(), incident.title(), "",
                     incident.dataset().describe(), incident.defaultTimeScale().factor(), incident.seedReference());

@@ -1,33 +1,16 @@
 package io.incidentreplay.scenario.cli;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * Where the reference PetForce jars are: {@code target-app/<build>/target/petforce-<build>.jar}
- * under the Incident Replay home. {@code ./replay} passes the home as {@code -Dreplay.home};
- * without it, the home is found from where {@code replay.jar} itself lies.
+ * The Incident Replay home: the checkout {@code ./replay} runs from, which holds the built-in
+ * incident files ({@code incidents/}; the builds they name are paths in the files). {@code ./replay}
+ * passes it as {@code -Dreplay.home}; without it, it is found from where {@code replay.jar} lies.
  */
-final class ReferenceBuilds {
+final class ReplayHome {
 
-    static final String[] NAMES = {"before", "after"};
-
-    private ReferenceBuilds() {}
-
-    static Path jar(String build) {
-        String name = build.toLowerCase(Locale.ROOT);
-        if (!name.equals("before") && !name.equals("after")) {
-            throw new UserError("unknown build '" + build + "': the reference builds are 'before' and 'after'");
-        }
-        Path jar = home().resolve("target-app").resolve(name).resolve("target").resolve("petforce-" + name + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new UserError("the " + name + " build is missing at " + jar
-                    + "; build it with: mvn -DskipTests package (./replay does this on first use)");
-        }
-        return jar;
-    }
+    private ReplayHome() {}
 
     /** The built-in incident files: {@code incidents/} under the home. */
     static Path incidents() {
@@ -41,7 +24,7 @@ final class ReferenceBuilds {
         }
         try {
             // .../scenarios/target/replay.jar -> the repository root three levels up
-            Path self = Path.of(ReferenceBuilds.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path self = Path.of(ReplayHome.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return self.getParent().getParent().getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate replay.jar", e);

@@ -9,7 +9,6 @@ import io.incidentreplay.scenario.internal.file.IncidentCatalog;
 import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
 import io.incidentreplay.scenario.internal.file.IncidentFileException;
 import io.incidentreplay.seed.DatasetSource;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -64,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     private LoadedIncident incident() {
         try {
-            return IncidentCatalog.resolve(incidentId, ReferenceBuilds.incidents());
+            return IncidentCatalog.resolve(incidentId, ReplayHome.incidents());
         } catch (IllegalArgumentException | IncidentFileException e) {
             throw new UserError(e.getMessage());
         }

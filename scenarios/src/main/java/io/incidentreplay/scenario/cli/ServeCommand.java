@@ -1,66 +1,195 @@
 package io.incidentreplay.scenario.cli;
 
+import io.incidentreplay.fixtures.environment.launch.LaunchSpec;
+import io.incidentreplay.fixtures.environment.stub.HttpStub;
+import io.incidentreplay.scenario.Build;
+import io.incidentreplay.scenario.Dependency;
+import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.Topology;
+import io.incidentreplay.scenario.internal.file.IncidentCatalog;
+import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
+import io.incidentreplay.scenario.internal.file.IncidentFileException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./replay serve before|after}: runs one reference build in the foreground, against a
- * PostgreSQL the user names. The build migrates the schema itself; seed it with {@code ./replay seed}.
+ * {@code ./replay serve INCIDENT}: runs one build of an incident in the foreground, in real time, as
+ * its file wires it — its settings, its port variable, PostgreSQL at the URL the user names, and each
+ * HTTP dependency at a URL the user names or else played by its WireMock stub here. For a look at a
+ * build by hand, a load tool of one's own (wrk, k6), or a game day's service.
  */
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ReplayCli.USAGE_ERROR,
-        description = "Run a reference PetForce build (before or after) in the foreground.")
+        description = "Run one build of an incident in the foreground, wired as its file says, against a PostgreSQL you name.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BUILD", description = "before (incident-era code) or after (the fixes)")
+    @Parameters(index = "0", paramLabel = "INCIDENT", description = "an incident file, or a built-in incident's id (./replay list)")
+    String incidentId;
+
+    @Option(names = "--role", defaultValue = "candidate", description = "the build to run: baseline or candidate (default: ${DEFAULT-VALUE})")
+    String role;
+
+    @Option(names = "--build", paramLabel = "JAR|COMMAND", description = "run this build instead of the one the file names")
     String build;
 
     @Option(names = "--jdbc-url", required = true,
-            description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/petforce")
+            description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/orders (user and password may be in it)")
     String jdbcUrl;
 
-    @Option(names = "--db-user", defaultValue = "postgres", description = "database user (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db-user", description = "database user (default: the URL's, else postgres)")
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "${env:DB_PASSWORD}",
-            description = "database password (default: $DB_PASSWORD)")
+    @Option(names = "--db-password", description = "database password (default: the URL's, else $DB_PASSWORD)")
     String dbPassword;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--weather-url", defaultValue = "http://127.0.0.1:8089",
-            description = "base URL of the weather API (default: ${DEFAULT-VALUE})")
-    String weatherUrl;
+    @Option(names = "--dependency", paramLabel = "NAME=URL",
+            description = "where an HTTP dependency is, e.g. --dependency payments=http://127.0.0.1:9000 (default: its stub, started here)")
+    Map<String, String> dependencyUrls = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path jar = ReferenceBuilds.jar(build);
+        LoadedIncident loaded = incident();
+        Role which = role();
+        Build chosen = chosenBuild(loaded, which);
         checkArguments();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        Map<String, String> env = builder.environment();
-        env.put("PORT", Integer.toString(port));
-        env.put("DB_URL", jdbcUrl);
-        env.put("DB_USER", dbUser);
-        if (dbPassword != null) {
-            env.put("DB_PASSWORD", dbPassword);
+        Incident incident = loaded.incident();
+        Topology topology = incident.topology(which);
+        List<HttpStub> stubs = new ArrayList<>();
+        try {
+            Map<String, String> env = new LinkedHashMap<>(dependencies(incident, stubs));
+            env.putAll(topology.settings()); // real time: every timer at its file's value
+            env.put(topology.portVariable(), Integer.toString(port));
+            if (topology.metrics().portVariable() != null) {
+                env.put(topology.metrics().portVariable(), Integer.toString(port + 1));
+            }
+            ProcessBuilder process = new ProcessBuilder(command(chosen, topology)).inheritIO();
+            if (chosen instanceof Build.Command c) {
+                process.directory(c.workingDirectory().toFile());
+            }
+            process.environment().putAll(env);
+            System.out.printf("serving %s (%s) on http://127.0.0.1:%d%s%n", chosen.name(), which.name().toLowerCase(Locale.ROOT), port,
+                    topology.metrics().portVariable() == null ? "" : ", metrics on port " + (port + 1));
+            Process child = process.start();
+            // Ctrl-C reaches the child through the terminal's process group; this covers a plain kill.
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+            return child.waitFor();
+        } finally {
+            stubs.forEach(HttpStub::stop);
         }
-        env.put("WEATHER_API_URL", weatherUrl);
-        Process process = builder.start();
-        // Ctrl-C reaches the child through the terminal's process group; this covers a plain kill.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        return process.waitFor();
+    }
+
+    private LoadedIncident incident() {
+        try {
+            return IncidentCatalog.resolve(incidentId, ReplayHome.incidents());
+        } catch (IllegalArgumentException | IncidentFileException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private Role role() {
+        return switch (role.toLowerCase(Locale.ROOT)) {
+            case "baseline" -> Role.BASELINE;
+            case "candidate" -> Role.CANDIDATE;
+            default -> throw new UserError("--role must be baseline or candidate, but was '" + role + "'");
+        };
+    }
+
+    private Build chosenBuild(LoadedIncident loaded, Role which) {
+        String name = which.name().toLowerCase(Locale.ROOT);
+        Build chosen;
+        try {
+            chosen = build != null ? ReplayOptions.parse(build) : (which == Role.BASELINE ? loaded.baseline() : loaded.candidate())
+                    .orElseThrow(() -> new UserError(loaded.file().getFileName() + " names no " + name + " build; give --build"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--build: " + e.getMessage());
+        }
+        if (chosen instanceof Build.Urls) {
+            throw new UserError("the " + name + " build is the URLs " + chosen.describe() + ": it runs already; give --build JAR|COMMAND");
+        }
+        if (chosen instanceof Build.Jar jar && !Files.isRegularFile(jar.path())) {
+            throw new UserError("no build jar at " + jar.path() + "; build it (the reference builds: mvn -DskipTests package) "
+                    + "or give --build");
+        }
+        return chosen;
+    }
+
+    private static List<String> command(Build chosen, Topology topology) {
+        if (chosen instanceof Build.Jar jar) {
+            return LaunchSpec.forJar(jar.path()).jvmArgs(topology.jvmArgs()).build().command();
+        }
+        return ((Build.Command) chosen).command();
+    }
+
+    /** Each dependency's variables: PostgreSQL at --jdbc-url, HTTP ones at their --dependency URL or their stub. */
+    private Map<String, String> dependencies(Incident incident, List<HttpStub> stubs) {
+        List<String> httpNames = incident.dependencies().stream().filter(d -> d instanceof Dependency.Http).map(Dependency::name).toList();
+        dependencyUrls.keySet().stream().filter(name -> !httpNames.contains(name)).findFirst().ifPresent(name -> {
+            throw new UserError("--dependency " + name + ": the incident has no HTTP dependency of that name; it has " + httpNames);
+        });
+        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> fromUrl = credentials(jdbcUrl);
+        for (Dependency dependency : incident.dependencies()) {
+            if (dependency instanceof Dependency.Postgres pg) {
+                env.put(pg.urlVariable(), jdbcUrl);
+                Optional.ofNullable(pg.userVariable()).ifPresent(v -> env.put(v, first(dbUser, fromUrl.get("user"), "postgres")));
+                Optional.ofNullable(pg.passwordVariable()).ifPresent(v -> env.put(v, first(dbPassword, fromUrl.get("password"), System.getenv("DB_PASSWORD"))));
+            } else if (dependency instanceof Dependency.Http http) {
+                String url = dependencyUrls.get(http.name());
+                if (url == null) {
+                    HttpStub stub = new HttpStub(http.name(), http.stub());
+                    stub.start();
+                    stubs.add(stub);
+                    url = stub.baseUrl().toString();
+                    System.out.println(http.name() + ": its stub (" + http.stub() + ") on " + url);
+                }
+                env.put(http.urlVariable(), url);
+            }
+        }
+        return env;
+    }
+
+    /** {@code user} and {@code password} of a JDBC URL's query, as pgjdbc itself reads them. */
+    static Map<String, String> credentials(String jdbcUrl) {
+        Map<String, String> found = new LinkedHashMap<>();
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return found;
+        }
+        for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                found.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return found;
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
     }
 
     private void checkArguments() {
@@ -68,21 +197,19 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserError("--jdbc-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE), but was '"
                     + jdbcUrl + "'");
         }
-        if (port < 0 || port > 65535) {
-            throw new UserError("--port must be between 0 and 65535, but was " + port);
+        if (port < 1 || port > 65534) {
+            throw new UserError("--port must be between 1 and 65534 (the next port is the metrics'), but was " + port);
         }
-        try {
-            URI uri = URI.create(weatherUrl);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException();
+        dependencyUrls.forEach((name, url) -> {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                uri = null;
             }
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--weather-url must be an absolute URL such as http://127.0.0.1:8089, but was '"
-                    + weatherUrl + "'");
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+                throw new UserError("--dependency " + name + "=" + url + ": not an absolute URL such as http://127.0.0.1:9000");
+            }
+        });
     }
 }
