@@ -38,6 +38,11 @@ public final class Replayer {
         this.control = control;
     }
 
+    /** The environment behind it, started on first use (for the extension's own tests). */
+    Supplier<ReplayEnvironment> environment() {
+        return environment;
+    }
+
     /** The same replayer at another time scale than the incident's own. */
     public Replayer atTimeScale(TimeScale scale) {
         return new Replayer(environment, output, Optional.of(scale), control);
