@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * Stateless and thread-safe. It errs towards masking too much: a masked harmless value costs a
  * reader little, a leaked password costs a rotation.
  * <pre>{@code
- * Redactor.redact("jdbc:postgresql://app:s3cret@db/pets?password=s3cret")
- *     // -> "jdbc:postgresql://app:[REDACTED]@db/pets?password=[REDACTED]"
+ * Redactor.redact("jdbc:postgresql://app:s3cret@db/orders?password=s3cret")
+ *     // -> "jdbc:postgresql://app:[REDACTED]@db/orders?password=[REDACTED]"
  * }</pre>
  */
 public final class Redactor {

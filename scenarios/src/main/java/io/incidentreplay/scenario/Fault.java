@@ -5,7 +5,7 @@ import io.incidentreplay.scenario.internal.measure.Observations;
 /**
  * Something the replay does to the system on its timeline: a toxic on a dependency proxy for the
  * length of a phase, or an action on one instance of the build — or, when the data is the fault
- * (WS1: an endpoint built for 20 pets meets 250k), a volume of data the replay's database must hold.
+ * (an endpoint built for 20 rows meets 250,000), a volume of data the replay's database must hold.
  */
 public sealed interface Fault {
 
@@ -27,7 +27,7 @@ public sealed interface Fault {
      * Data volume as the fault, for the whole run: the replay's database must hold at least
      * {@code atLeast} rows by {@code countQuery}, or the replay tested nothing and is INVALID.
      *
-     * @param what the volume in words, e.g. {@code live pets}
+     * @param what the volume in words, e.g. {@code live orders}
      * @param countQuery SQL returning one number
      */
     record DataVolume(String what, String countQuery, long atLeast) implements Fault {

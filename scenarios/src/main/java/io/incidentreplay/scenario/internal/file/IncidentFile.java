@@ -1,29 +1,22 @@
 package io.incidentreplay.scenario.internal.file;
 
-import io.incidentreplay.scenario.Auth;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
-import io.incidentreplay.scenario.Dependency;
 import io.incidentreplay.scenario.Expectation;
 import io.incidentreplay.scenario.Fault;
-import io.incidentreplay.scenario.HealthCheck;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.LoadProfile;
-import io.incidentreplay.scenario.Metrics;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
 import io.incidentreplay.scenario.RequestStats;
 import io.incidentreplay.scenario.TimeScale;
-import io.incidentreplay.scenario.Topology;
 import io.incidentreplay.scenario.ToxicSpec;
 import io.incidentreplay.scenario.internal.measure.Observations;
-import io.incidentreplay.seed.DatasetSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -161,7 +154,7 @@ public final class IncidentFile {
                 f.onlyKeys("dataVolume");
                 YamlNode v = f.optional("dataVolume").get();
                 v.onlyKeys("what", "query", "atLeast");
-                Optional<String> what = v.required("what", "e.g. live pets").flatMap(YamlNode::text);
+                Optional<String> what = v.required("what", "e.g. live orders").flatMap(YamlNode::text);
                 Optional<String> query = v.required("query", "SQL returning one number").flatMap(YamlNode::text);
                 Optional<Double> atLeast = v.required("atLeast", "the rows the fault needs").flatMap(YamlNode::number);
                 if (what.isPresent() && query.isPresent() && atLeast.isPresent()) {

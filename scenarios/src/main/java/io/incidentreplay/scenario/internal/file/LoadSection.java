@@ -63,7 +63,7 @@ final class LoadSection {
         Optional<String> name = m.required("name", "how the request is reported, e.g. checkout").flatMap(YamlNode::text);
         double weight = m.optional("weight").flatMap(YamlNode::number).orElse(1.0);
         String method = m.optional("method").flatMap(x -> x.oneOf("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")).orElse("GET");
-        Optional<String> path = m.required("path", "e.g. /api/v1/pets?page=1").flatMap(YamlNode::text);
+        Optional<String> path = m.required("path", "e.g. /api/v1/products?page=1").flatMap(YamlNode::text);
         Map<String, String> headers = m.optional("headers").map(YamlNode::stringMap).orElse(Map.of());
         String body = m.optional("body").flatMap(YamlNode::string).orElse(null);
         boolean authenticated = m.optional("authenticated").flatMap(YamlNode::bool).orElse(true);
