@@ -5,7 +5,9 @@ import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.internal.measure.Timeline;
 import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.DoublePredicate;
 import java.util.function.ToDoubleFunction;
@@ -165,6 +167,33 @@ public final class Expect {
                     .mapToLong(RequestRecord::latencyMillis)
                     .toArray();
             return latencies.length == 0 ? Double.NaN : LatencySummary.of(latencies).p99();
+        });
+    }
+
+    /**
+     * How much a counter series (its sources summed) grew while another series held a condition —
+     * between two consecutive sampling rounds that both met it: e.g. the calls that reached a
+     * dependency while its breaker was open on every instance. Nothing is measured when the condition
+     * never held over a whole round, so a breaker that never opened does not pass for one that held.
+     */
+    public static Measure increaseWhile(String counter, String phase, String series, Aggregation aggregation,
+            String conditionText, DoublePredicate condition) {
+        return Measure.of(phase, null, p -> p + " increase of " + counter + " while " + series + " " + conditionText, "", (obs, p) -> {
+            Window window = obs.window(p);
+            List<Timeline.Point> held = obs.timeline().points(series, aggregation, window);
+            Map<Long, Double> counts = new HashMap<>();
+            obs.timeline().points(counter, Aggregation.SUM, window).forEach(c -> counts.put(c.atMillis(), c.value()));
+            double increase = 0;
+            boolean measured = false;
+            for (int i = 0; i + 1 < held.size(); i++) {
+                Double from = counts.get(held.get(i).atMillis());
+                Double to = counts.get(held.get(i + 1).atMillis());
+                if (condition.test(held.get(i).value()) && condition.test(held.get(i + 1).value()) && from != null && to != null) {
+                    increase += to - from;
+                    measured = true;
+                }
+            }
+            return measured ? increase : Double.NaN;
         });
     }
 

@@ -37,6 +37,8 @@ class SlowPaymentsIT {
                 .inPhase("fault").request("products").p99().isAtMost(Duration.ofMillis(250));
         assertThat(replay).inPhase("fault").request("products").hadNoErrors();
         assertThat(replay).inPhase("fault").breaker("payments").opensWithin(Duration.ofSeconds(2));
+        // about 120 orders reach for payments during the fault; an open breaker keeps them away
+        assertThat(replay).inPhase("fault").breaker("payments").callsWhileOpen("payments").isAtMost(10);
         assertThat(replay).inPhase("fault").pool().neverSaturated();
         assertThat(replay).inTheWholeRun().health().healthyTargets().isAtLeast(2);
     }

@@ -3,6 +3,7 @@ package io.incidentreplay.scenario.junit;
 import io.incidentreplay.scenario.Expect;
 import io.incidentreplay.scenario.Measure;
 import io.incidentreplay.scenario.Replay;
+import io.incidentreplay.scenario.internal.probe.DependencyCallsProbe;
 import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
 import java.time.Duration;
 
@@ -42,6 +43,16 @@ public final class BreakerAssert {
     public BreakerAssert closesWithin(Duration limit) {
         timeUntilClosed().isAtMost(limit);
         return this;
+    }
+
+    /**
+     * The calls that reached a dependency's stub while the breaker was open on every instance (from
+     * {@code dependency.<name>.requests}); a breaker that never stayed open a whole sampling round
+     * measures nothing, and fails any bound. A half-open trial may let one call through.
+     */
+    public MeasureAssert callsWhileOpen(String dependency) {
+        return new MeasureAssert(replay, Expect.increaseWhile(DependencyCallsProbe.series(dependency), phase, series,
+                Aggregation.MIN, "= 1 on every instance", v -> v >= 1));
     }
 
     /** The breaker never opened on any instance. */

@@ -104,6 +104,13 @@ class ReplayAssertionsTest {
                 .hasMessageStartingWith("time from recovery start until breaker.payments.open = 0 on every instance 3,000 ms > 2,000 ms");
         assertThatThrownBy(() -> assertThat(replay).inPhase("fault").breaker("weather").opensWithin(Duration.ofSeconds(5)))
                 .hasMessageContaining("breaker.weather.open");
+        // one call, the half-open trial at 14 s, reached payments while the breaker was open everywhere
+        assertThat(replay).inPhase("fault").breaker("payments").callsWhileOpen("payments").isAtMost(1);
+        assertThatThrownBy(() -> assertThat(replay).inPhase("fault").breaker("payments").callsWhileOpen("payments").isAtMost(0))
+                .hasMessageStartingWith("fault increase of dependency.payments.requests while breaker.payments.open = 1 on every instance 1 > 0");
+        assertThatThrownBy(() -> assertThat(replay).inPhase("steady").breaker("payments").callsWhileOpen("payments").isAtMost(0))
+                .as("a breaker that never opened is not one that kept every call away")
+                .hasMessageContaining("nothing was measured");
     }
 
     @Test
@@ -152,6 +159,9 @@ class ReplayAssertionsTest {
                 timeline.add(new Sample(at, "health.readiness.ok", instance, fault && instance.equals("i2") ? 0 : 1));
             }
             timeline.add(new Sample(at, "lb.healthy", "lb", at >= 14_000 ? 1 : 2));
+            // five calls a round until the breaker opens, then only the half-open trial at 14 s
+            long calls = at < 11_500 ? at / 100 : 115 + (at > 14_000 ? 1 : 0);
+            timeline.add(new Sample(at, "dependency.payments.requests", "payments", calls));
         }
         Map<String, Window> phases = new LinkedHashMap<>();
         phases.put("steady", new Window("steady", 0, 10_000));

@@ -2,6 +2,8 @@ package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.fixtures.environment.launch.BuildInstance;
+import io.incidentreplay.fixtures.environment.stub.HttpStub;
+import io.incidentreplay.scenario.Dependency;
 import io.incidentreplay.fixtures.loadbalancer.HealthCheckConfig;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancer;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancerConfig;
@@ -29,6 +31,7 @@ import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.Sample;
 import io.incidentreplay.scenario.internal.measure.Timeline;
 import io.incidentreplay.scenario.Window;
+import io.incidentreplay.scenario.internal.probe.DependencyCallsProbe;
 import io.incidentreplay.scenario.internal.probe.HealthEndpointProbe;
 import io.incidentreplay.scenario.internal.probe.MachineProbe;
 import io.incidentreplay.scenario.internal.probe.MetricsProbe;
@@ -287,6 +290,10 @@ public final class ReplayRun {
         if (!incident.healthEndpoints().isEmpty()) {
             probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
         }
+        Map<String, HttpStub> stubs = new LinkedHashMap<>();
+        incident.dependencies().stream().filter(d -> d instanceof Dependency.Http)
+                .forEach(d -> stubs.put(d.name(), environment.stub(d.name())));
+        probes.add(new DependencyCallsProbe(stubs));
         sampler = new ProbeSampler(probes, timeline, plan.probeInterval());
         sampler.start();
     }
