@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs replays one after another in one environment, once or {@code --repeat} times, then writes the
  * reports and prints the verdicts (and, for repeats, each finding's spread). Ctrl-C aborts the replay
  * in progress: its partial result and report are written and its teardown runs before the JVM exits.
+ * When the harness breaks (the environment does not start or stop, an exception escapes), the
+ * verdicts reached so far are still reported before the failure is, with exit code 4.
  */
 final class ReplayBatch {
 
@@ -25,8 +27,39 @@ final class ReplayBatch {
      * @return the exit code: the worst verdict's over every run
      */
     static int run(List<ReplayEngine.Request> requests, int repeats, EnvironmentOptions options, Path output, PrintStream out) {
-        String backend = options.backend().name().toLowerCase(Locale.ROOT);
         List<List<ReplayResult>> runs = new ArrayList<>();
+        RuntimeException broke = null;
+        try {
+            replayAll(requests, repeats, options, output, out, runs);
+        } catch (HarnessFailure e) {
+            broke = e;
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            broke = new HarnessFailure("the harness broke: " + e, e, output);
+        }
+        int exit = 0;
+        for (int i = 0; i < runs.size(); i++) { // whatever broke, the verdicts reached so far are printed and written
+            if (runs.get(i).isEmpty()) {
+                continue;
+            }
+            exit = Math.max(exit, Verdicts.report(runs.get(i), directory(output, i + 1, repeats), out, repeats > 1));
+        }
+        if (broke != null) {
+            throw broke;
+        }
+        if (repeats > 1) {
+            Repeatability summary = Repeatability.of(runs);
+            summary.print(out);
+            out.println(summary.write(output));
+        }
+        return exit;
+    }
+
+    /** Fills {@code runs} as replays finish, so that a failure keeps every result reached before it. */
+    private static void replayAll(List<ReplayEngine.Request> requests, int repeats, EnvironmentOptions options, Path output,
+            PrintStream out, List<List<ReplayResult>> runs) {
+        String backend = options.backend().name().toLowerCase(Locale.ROOT);
         AtomicReference<ReplayEngine> current = new AtomicReference<>();
         try (ReplayEnvironment environment = new ReplayEnvironment(options.config(output))) {
             Thread hook = new Thread(() -> {
@@ -40,7 +73,7 @@ final class ReplayBatch {
             try {
                 environment.start();
             } catch (RuntimeException e) {
-                throw new UserError("the " + backend + " environment did not start: " + e.getMessage());
+                throw new HarnessFailure("the " + backend + " environment did not start: " + e.getMessage(), e, output);
             }
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 Path directory = directory(output, repeat, repeats);
@@ -50,23 +83,13 @@ final class ReplayBatch {
                 ReplayEngine engine = new ReplayEngine(environment, directory, out);
                 current.set(engine);
                 List<ReplayResult> results = new ArrayList<>();
+                runs.add(results);
                 for (ReplayEngine.Request request : requests) {
                     results.add(engine.replay(request).result());
                 }
-                runs.add(results);
             }
             Runtime.getRuntime().removeShutdownHook(hook);
         }
-        int exit = 0;
-        for (int i = 0; i < runs.size(); i++) {
-            exit = Math.max(exit, Verdicts.report(runs.get(i), directory(output, i + 1, repeats), out, repeats > 1));
-        }
-        if (repeats > 1) {
-            Repeatability summary = Repeatability.of(runs);
-            summary.print(out);
-            out.println(summary.write(output));
-        }
-        return exit;
     }
 
     private static Path directory(Path output, int repeat, int repeats) {

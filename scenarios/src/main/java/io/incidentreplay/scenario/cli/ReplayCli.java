@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code ./replay}: the single command-line entry point. One subcommand per capability.
  *
  * <p>Exit codes follow the replay contract: 0 everything as expected, 1 a candidate failed a
- * budget, 2 a baseline did not reproduce or a replay was invalid, 3 usage error.
+ * budget, 2 a baseline did not reproduce or a replay was invalid, 3 usage error, 4 the harness broke.
  */
 @Command(
         name = "replay",
@@ -24,6 +24,9 @@ public final class ReplayCli implements Runnable {
 
     /** Exit code for bad input: nothing was started. */
     public static final int USAGE_ERROR = 3;
+
+    /** Exit code for a harness that broke (an environment that did not start, an exception): no verdict. */
+    public static final int HARNESS_ERROR = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
