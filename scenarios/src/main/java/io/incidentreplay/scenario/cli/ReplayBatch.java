@@ -39,12 +39,15 @@ final class ReplayBatch {
             broke = new HarnessFailure("the harness broke: " + e, e, output);
         }
         int exit = 0;
+        List<Path> directories = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) { // whatever broke, the verdicts reached so far are printed and written
-            if (runs.get(i).isEmpty()) {
-                continue;
+            directories.add(directory(output, i + 1, repeats));
+            if (!runs.get(i).isEmpty()) {
+                exit = Math.max(exit, Verdicts.report(runs.get(i), directories.get(i), out, repeats > 1));
             }
-            exit = Math.max(exit, Verdicts.report(runs.get(i), directory(output, i + 1, repeats), out, repeats > 1));
         }
+        Summary.of(runs, directories, output, broke != null ? ReplayCli.HARNESS_ERROR : exit,
+                broke == null ? null : broke.getMessage()).write(output);
         if (broke != null) {
             throw broke;
         }

@@ -2,6 +2,8 @@ package io.incidentreplay.scenario.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,5 +42,9 @@ class HarnessFailureTest {
             Path log = files.filter(f -> f.getFileName().toString().startsWith("harness-error-")).findFirst().orElseThrow();
             assertThat(Files.readString(log)).contains("HarnessFailure").contains("\tat ");
         }
+        JsonNode summary = new ObjectMapper().readTree(output.resolve("summary.json").toFile());
+        assertThat(summary.get("exitCode").asInt()).isEqualTo(ReplayCli.HARNESS_ERROR);
+        assertThat(summary.get("harnessError").asText()).startsWith("the external environment did not start: ");
+        assertThat(summary.get("replays")).isEmpty();
     }
 }
