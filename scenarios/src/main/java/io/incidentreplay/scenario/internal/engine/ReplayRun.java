@@ -112,7 +112,7 @@ public final class ReplayRun {
     RuntimeException failure;
     private ReplayResult finished;
     /** What the verdict was judged on, kept for assertions after the replay ({@link #observations()}). */
-    Observations observations;
+    private Observations observations;
     private final ReentrantLock finishing = new ReentrantLock();
 
     public ReplayRun(ReplayEnvironment environment, Request request, String label, Path directory, PrintStream progress,
@@ -133,7 +133,7 @@ public final class ReplayRun {
     }
 
     TimeScale scale() {
-        return request.timeScale();
+        return plan.scale();
     }
 
     public void execute() {
@@ -383,7 +383,9 @@ public final class ReplayRun {
                     failure = new ReplayException(abortedBecause);
                 }
                 teardown();
-                finished = new ReplayVerdict(this).result();
+                ReplayVerdict verdict = new ReplayVerdict(this);
+                finished = verdict.result();
+                observations = verdict.observations();
                 writeReport(finished);
             }
             return finished;

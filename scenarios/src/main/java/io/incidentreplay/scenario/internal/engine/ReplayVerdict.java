@@ -43,10 +43,16 @@ final class ReplayVerdict {
 
     private final ReplayRun run;
     private final Incident incident;
+    private Observations observations;
 
     ReplayVerdict(ReplayRun run) {
         this.run = run;
         this.incident = run.incident;
+    }
+
+    /** What {@link #result()} judged: every request, the timeline, the windows as run. */
+    Observations observations() {
+        return observations;
     }
 
     ReplayResult result() {
@@ -56,8 +62,7 @@ final class ReplayVerdict {
                 .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
         Map<String, Window> windows = Judgement.asRun(run.plan.windows(start), events, faultByPhase);
-        Observations observations = new Observations(run.log.records(), run.timeline, windows, run.scale());
-        run.observations = observations;
+        observations = new Observations(run.log.records(), run.timeline, windows, run.scale());
 
         List<JudgedFinding> findings = new ArrayList<>(Judgement.findings(incident, observations));
         findings.addAll(steadyState(observations, windows));
