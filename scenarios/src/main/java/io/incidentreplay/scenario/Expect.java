@@ -62,10 +62,13 @@ public final class Expect {
      * got none (connection refused or reset, timed out).
      */
     public static Measure answers(String phase, String request, String status) {
-        return Measure.of(phase, request, p -> p + " " + status + " answers to " + request, "", (obs, p) -> obs.requests().stream()
-                .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
-                .filter(r -> obs.window(p).contains(r.startMillis()) && r.errorKey().equals(status))
-                .count());
+        return Measure.of(phase, request, p -> p + " " + status + " answers to " + request, "", (obs, p) -> {
+            Window window = obs.window(p);
+            return obs.requests().stream()
+                    .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
+                    .filter(r -> window.contains(r.startMillis()) && r.errorKey().equals(status))
+                    .count();
+        });
     }
 
     /** The highest value a probe series reached in the phase, its sources aggregated per round. */
@@ -154,13 +157,7 @@ public final class Expect {
     public static Measure p99While(String phase, String request, String series, Aggregation aggregation,
             String conditionText, DoublePredicate condition) {
         return Measure.of(phase, request, p -> p + " p99 of " + request + " while " + conditionText, " ms", (obs, p) -> {
-            List<Timeline.Point> points = obs.timeline().points(series, aggregation, obs.window(p));
-            List<Window> held = new ArrayList<>();
-            for (int i = 0; i + 1 < points.size(); i++) {
-                if (condition.test(points.get(i).value()) && condition.test(points.get(i + 1).value())) {
-                    held.add(new Window(p, points.get(i).atMillis(), points.get(i + 1).atMillis()));
-                }
-            }
+            List<Window> held = heldRounds(obs, p, series, aggregation, condition);
             long[] latencies = obs.requests().stream()
                     .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
                     .filter(r -> held.stream().anyMatch(w -> w.contains(r.startMillis())))
@@ -179,16 +176,14 @@ public final class Expect {
     public static Measure increaseWhile(String counter, String phase, String series, Aggregation aggregation,
             String conditionText, DoublePredicate condition) {
         return Measure.of(phase, null, p -> p + " increase of " + counter + " while " + series + " " + conditionText, "", (obs, p) -> {
-            Window window = obs.window(p);
-            List<Timeline.Point> held = obs.timeline().points(series, aggregation, window);
             Map<Long, Double> counts = new HashMap<>();
-            obs.timeline().points(counter, Aggregation.SUM, window).forEach(c -> counts.put(c.atMillis(), c.value()));
+            obs.timeline().points(counter, Aggregation.SUM, obs.window(p)).forEach(c -> counts.put(c.atMillis(), c.value()));
             double increase = 0;
             boolean measured = false;
-            for (int i = 0; i + 1 < held.size(); i++) {
-                Double from = counts.get(held.get(i).atMillis());
-                Double to = counts.get(held.get(i + 1).atMillis());
-                if (condition.test(held.get(i).value()) && condition.test(held.get(i + 1).value()) && from != null && to != null) {
+            for (Window round : heldRounds(obs, p, series, aggregation, condition)) {
+                Double from = counts.get(round.fromMillis());
+                Double to = counts.get(round.toMillis());
+                if (from != null && to != null) {
                     increase += to - from;
                     measured = true;
                 }
@@ -223,6 +218,22 @@ public final class Expect {
     }
 
     /** A share is only meaningful over some requests: none measured is NaN, never 0%. */
+    /**
+     * The stretches between two consecutive sampling rounds of the phase that both met the condition:
+     * where a state held for certain, leaving out the moments around its changes.
+     */
+    private static List<Window> heldRounds(Observations obs, String phase, String series, Aggregation aggregation,
+            DoublePredicate condition) {
+        List<Timeline.Point> points = obs.timeline().points(series, aggregation, obs.window(phase));
+        List<Window> held = new ArrayList<>();
+        for (int i = 0; i + 1 < points.size(); i++) {
+            if (condition.test(points.get(i).value()) && condition.test(points.get(i + 1).value())) {
+                held.add(new Window(phase, points.get(i).atMillis(), points.get(i + 1).atMillis()));
+            }
+        }
+        return held;
+    }
+
     private static double share(Observations obs, String phase, String request, ToDoubleFunction<RequestStats> pick) {
         RequestStats stats = obs.stats(phase, request);
         return stats.count() == 0 ? Double.NaN : pick.applyAsDouble(stats);
