@@ -7,13 +7,12 @@ import io.incidentreplay.scenario.Dependency;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.Topology;
+import io.incidentreplay.scenario.internal.engine.DependencyWiring;
 import io.incidentreplay.scenario.internal.file.IncidentCatalog;
 import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
 import io.incidentreplay.scenario.internal.file.IncidentFileException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,39 +145,29 @@ final class ServeCommand implements Callable<Integer> {
         dependencyUrls.keySet().stream().filter(name -> !httpNames.contains(name)).findFirst().ifPresent(name -> {
             throw new UserError("--dependency " + name + ": the incident has no HTTP dependency of that name; it has " + httpNames);
         });
-        Map<String, String> env = new LinkedHashMap<>();
         Map<String, String> fromUrl = credentials(jdbcUrl);
-        for (Dependency dependency : incident.dependencies()) {
-            if (dependency instanceof Dependency.Postgres pg) {
-                env.put(pg.urlVariable(), jdbcUrl);
-                Optional.ofNullable(pg.userVariable()).ifPresent(v -> env.put(v, first(dbUser, fromUrl.get("user"), "postgres")));
-                Optional.ofNullable(pg.passwordVariable()).ifPresent(v -> env.put(v, first(dbPassword, fromUrl.get("password"), System.getenv("DB_PASSWORD"))));
-            } else if (dependency instanceof Dependency.Http http) {
-                String url = dependencyUrls.get(http.name());
-                if (url == null) {
-                    HttpStub stub = new HttpStub(http.name(), http.stub());
-                    stub.start();
-                    stubs.add(stub);
-                    url = stub.baseUrl().toString();
-                    System.out.println(http.name() + ": its stub (" + http.stub() + ") on " + url);
-                }
-                env.put(http.urlVariable(), url);
+        DependencyWiring.Login login = new DependencyWiring.Login(jdbcUrl, first(dbUser, fromUrl.get("user"), "postgres"),
+                first(dbPassword, fromUrl.get("password"), System.getenv("DB_PASSWORD")));
+        return DependencyWiring.variables(incident.dependencies(), login, http -> {
+            String url = dependencyUrls.get(http.name());
+            if (url != null) {
+                return url;
             }
-        }
-        return env;
+            HttpStub stub = new HttpStub(http.name(), http.stub());
+            stub.start();
+            stubs.add(stub);
+            System.out.println(http.name() + ": its stub (" + http.stub() + ") on " + stub.baseUrl());
+            return stub.baseUrl().toString();
+        });
     }
 
-    /** {@code user} and {@code password} of a JDBC URL's query, as pgjdbc itself reads them. */
+    /** The login a JDBC URL carries in its query ({@code user}, {@code password}), read by pgjdbc itself. */
     static Map<String, String> credentials(String jdbcUrl) {
+        Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, new Properties());
         Map<String, String> found = new LinkedHashMap<>();
-        int query = jdbcUrl.indexOf('?');
-        if (query < 0) {
-            return found;
-        }
-        for (String pair : jdbcUrl.substring(query + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                found.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        if (parsed != null) {
+            for (String key : new String[] {"user", "password"}) {
+                Optional.ofNullable(parsed.getProperty(key)).ifPresent(v -> found.put(key, v));
             }
         }
         return found;

@@ -5,38 +5,56 @@ import io.incidentreplay.scenario.Dependency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Points a build at its dependencies through their fault proxies, under the variable names its
- * incident gives: the engine knows no build's names.
+ * Points a build at its dependencies under the variable names its incident gives: the engine knows
+ * no build's names. A replay points it at the fault proxies; {@code ./replay serve} at the database and
+ * URLs the user names.
  */
-final class DependencyWiring {
+public final class DependencyWiring {
 
     private DependencyWiring() {}
 
+    /** Where a PostgreSQL dependency is and how to log in to it. */
+    public record Login(String jdbcUrl, String user, String password) {}
+
     /**
-     * @param database the replay's own database, for a PostgreSQL dependency
-     * An HTTP dependency's stub and proxy are started the first time a replay needs them.
+     * Each dependency's variables: a PostgreSQL one's URL, user and password (those it names), an
+     * HTTP one's URL.
+     *
+     * @param httpUrl where each HTTP dependency is, asked once per dependency
      */
-    static Map<String, String> environment(List<Dependency> dependencies, ReplayEnvironment environment, String database) {
+    public static Map<String, String> variables(List<Dependency> dependencies, Login postgres,
+            Function<Dependency.Http, String> httpUrl) {
         Map<String, String> variables = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             if (dependency instanceof Dependency.Postgres pg) {
-                if (!pg.name().equals(ReplayEnvironment.POSTGRES_PROXY)) {
-                    throw new ReplayException("the incident's PostgreSQL dependency is named '" + pg.name() + "', but the "
-                            + "environment's PostgreSQL proxy is '" + ReplayEnvironment.POSTGRES_PROXY + "'; name it so");
-                }
-                variables.put(pg.urlVariable(), environment.jdbcUrl(database));
+                variables.put(pg.urlVariable(), postgres.jdbcUrl());
                 if (pg.userVariable() != null) {
-                    variables.put(pg.userVariable(), environment.dbUser());
+                    variables.put(pg.userVariable(), postgres.user());
                 }
                 if (pg.passwordVariable() != null) {
-                    variables.put(pg.passwordVariable(), environment.dbPassword());
+                    variables.put(pg.passwordVariable(), postgres.password());
                 }
             } else if (dependency instanceof Dependency.Http http) {
-                variables.put(http.urlVariable(), environment.httpDependency(http.name(), http.stub()).toString());
+                variables.put(http.urlVariable(), httpUrl.apply(http));
             }
         }
         return variables;
+    }
+
+    /**
+     * The variables of a replay: its own database through the PostgreSQL proxy, each HTTP dependency
+     * through its proxy (its stub and proxy are started the first time a replay needs them).
+     */
+    static Map<String, String> environment(List<Dependency> dependencies, ReplayEnvironment environment, String database) {
+        dependencies.stream().filter(d -> d instanceof Dependency.Postgres && !d.name().equals(ReplayEnvironment.POSTGRES_PROXY))
+                .findFirst().ifPresent(pg -> {
+                    throw new ReplayException("the incident's PostgreSQL dependency is named '" + pg.name() + "', but the "
+                            + "environment's PostgreSQL proxy is '" + ReplayEnvironment.POSTGRES_PROXY + "'; name it so");
+                });
+        return variables(dependencies, new Login(environment.jdbcUrl(database), environment.dbUser(), environment.dbPassword()),
+                http -> environment.httpDependency(http.name(), http.stub()).toString());
     }
 }
