@@ -15,7 +15,7 @@ import picocli.CommandLine;
  * one sentence on stderr, its stack trace in a log file whose path that sentence gives, and exit 4
  * — never the code of a verdict.
  */
-final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
     /** Where a failure that happened before any run directory existed leaves its stack trace. */
     static final Path DEFAULT_LOG_DIRECTORY = Path.of("replay-reports");

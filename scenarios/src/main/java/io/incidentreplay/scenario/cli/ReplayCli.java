@@ -37,7 +37,7 @@ public final class ReplayCli implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests. */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new ReplayCli()).setExecutionExceptionHandler(new UserErrorHandler());
+        CommandLine cli = new CommandLine(new ReplayCli()).setExecutionExceptionHandler(new FailureHandler());
         // Subcommands from other modules keep picocli's default (2); ./replay promises 3 for bad input.
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(USAGE_ERROR));
         return cli;
