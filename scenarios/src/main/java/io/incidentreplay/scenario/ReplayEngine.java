@@ -2,10 +2,11 @@ package io.incidentreplay.scenario;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.internal.engine.ReplayRun;
+import io.incidentreplay.scenario.internal.load.GatlingDriver;
 import io.incidentreplay.seed.DatasetSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import io.incidentreplay.scenario.internal.engine.ReplayRun;
 
 /**
  * Replays one incident on one build in a running {@link ReplayEnvironment}: clone the seeded dataset,
@@ -49,11 +50,22 @@ public final class ReplayEngine {
      * {@code baseline-control}).
      */
     public Replay replay(Request request) {
+        check(request);
         Replay control = null;
         if (request.role() == Role.BASELINE && request.control() && request.incident().control() instanceof Control.Replay c) {
             control = run(controlRequest(request, c), CONTROL_LABEL, null);
         }
         return run(request, request.role().name().toLowerCase(java.util.Locale.ROOT), control);
+    }
+
+    /**
+     * What can be known wrong with a request before anything starts: a simulation of the user's own
+     * that Gatling would not find.
+     *
+     * @throws IllegalArgumentException saying what is wrong and how to mend it
+     */
+    public static void check(Request request) {
+        request.incident().load().simulation().ifPresent(GatlingDriver::simulationClass);
     }
 
     /**

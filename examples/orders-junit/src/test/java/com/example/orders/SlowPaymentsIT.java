@@ -2,6 +2,8 @@ package com.example.orders;
 
 import static io.incidentreplay.scenario.junit.ReplayAssertions.assertThat;
 
+import io.incidentreplay.scenario.Build;
+import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.Replay;
 import io.incidentreplay.scenario.junit.IncidentReplayTest;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class SlowPaymentsIT {
 
     private static final Path INCIDENT = Path.of("..", "orders", "incident", "incident.yaml");
+    private static final Path FIXED = Path.of("..", "orders", "orders-fixed", "target", "orders-fixed.jar").toAbsolutePath();
 
     @Test
     void theBaselineStillCascades(Replayer replayer) {
@@ -41,5 +44,22 @@ class SlowPaymentsIT {
         assertThat(replay).inPhase("fault").breaker("payments").callsWhileOpen("payments").isAtMost(10);
         assertThat(replay).inPhase("fault").pool().neverSaturated();
         assertThat(replay).inTheWholeRun().health().healthyTargets().isAtLeast(2);
+    }
+
+    /**
+     * The same incident with the team's own Gatling simulation as its load: the harness records it
+     * from its load balancer's access log, by the mix's names (products, order), and judges it the same.
+     */
+    @Test
+    void theFixedBuildHoldsUnderOurOwnSimulation(Replayer replayer) {
+        Incident incident = Replayer.incident(INCIDENT);
+        Incident ownLoad = incident.toBuilder().load(incident.load().withSimulation(OrdersSimulation.class)).build();
+
+        Replay replay = replayer.replay(ownLoad, Role.CANDIDATE, new Build.Jar(FIXED));
+
+        assertThat(replay).passed()
+                .inPhase("fault").request("products").p99().isAtMost(Duration.ofMillis(250));
+        assertThat(replay).inPhase("fault").request("order").answeredWith(200).isAtLeast(100);
+        assertThat(replay).inPhase("fault").breaker("payments").opensWithin(Duration.ofSeconds(2));
     }
 }

@@ -27,6 +27,7 @@ final class ReplayBatch {
      * @return the exit code: the worst verdict's over every run
      */
     static int run(List<ReplayEngine.Request> requests, int repeats, EnvironmentOptions options, Path output, PrintStream out) {
+        requests.forEach(ReplayEngine::check); // bad input, before anything starts
         List<List<ReplayResult>> runs = new ArrayList<>();
         RuntimeException broke = null;
         try {

@@ -21,6 +21,7 @@ import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.Topology;
+import io.incidentreplay.scenario.internal.load.AccessLogRecords;
 import io.incidentreplay.scenario.internal.load.GatlingDriver;
 import io.incidentreplay.scenario.internal.load.LoadPlan;
 import io.incidentreplay.scenario.internal.load.LoadStop;
@@ -56,6 +57,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import io.incidentreplay.scenario.FaultCheck;
 import io.incidentreplay.scenario.ReplayEngine;
@@ -306,18 +308,45 @@ public final class ReplayRun {
                 .ifPresent(this::note));
         try (ProgressPrinter printer = new ProgressPrinter(progress, incident.id() + "/" + label, log, timeline,
                 () -> loadBalancer.healthyCount(), topology.instances())) {
-            LoadPlan load = new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(), feeder,
-                    incident.auth().headers(), requestTimeout, log, at -> {
-                        loadStart.set(at);
-                        Map<String, Window> planned = plan.windows(at);
-                        faults.start(incident.faults(), planned, scale(), gatedPhases(), () -> steadyBeforeTheFault(planned),
-                                stop::request);
-                        printer.start(planned);
-                    }, stop);
+            LongConsumer started = at -> {
+                loadStart.set(at);
+                Map<String, Window> planned = plan.windows(at);
+                faults.start(incident.faults(), planned, scale(), gatedPhases(), () -> steadyBeforeTheFault(planned),
+                        stop::request);
+                printer.start(planned);
+            };
             say("load: " + phases.size() + " phase(s), " + plan.loadDuration().toSeconds()
                     + " s at time scale " + scale());
-            Path report = GatlingDriver.run(load, directory.resolve("gatling"), incident.id() + " " + label);
+            Path report = incident.load().simulation()
+                    .map(simulation -> ownLoad(simulation, started))
+                    .orElseGet(() -> GatlingDriver.run(new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(),
+                            feeder, incident.auth().headers(), requestTimeout, log, started, stop),
+                            directory.resolve("gatling"), incident.id() + " " + label));
             gatlingReport = directory.relativize(report.resolve("index.html")).toString();
+        }
+    }
+
+    /**
+     * The load of the user's own simulation, recorded from the load balancer's access log; its
+     * first request starts the timeline. It cannot be stopped early: a replay that was not steady
+     * before its fault waits for the simulation's end.
+     */
+    private Path ownLoad(String simulation, LongConsumer started) {
+        String url = loadBalancer.uri().toString();
+        say("load: your simulation " + simulation + " against " + url);
+        try (AccessLogRecords records = new AccessLogRecords(incident.load().mix(), log, started)) {
+            loadBalancer.addListener(records);
+            Path report = GatlingDriver.run(simulation, url, plan.requestTimeout(), directory.resolve("gatling"),
+                    incident.id() + " " + label);
+            if (!records.sawRequests()) {
+                throw new ReplayException("the simulation " + simulation + " sent no request to the load balancer at " + url
+                        + ": send to the URL in System.getProperty(\"" + GatlingDriver.BASE_URL_PROPERTY + "\")");
+            }
+            if (records.unnamed() > 0) {
+                note(String.format(Locale.US, "%,d requests of the simulation matched no request of the mix by method and path; "
+                        + "they count in no expectation", records.unnamed()));
+            }
+            return report;
         }
     }
 

@@ -9,24 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code load} of an incident file: its phases and its request mix.
+ * The {@code load} of an incident file: its phases, its request mix, and the Gatling simulation of
+ * your own that sends it, if one does.
  */
 final class LoadSection {
 
     private LoadSection() {}
 
     static Optional<LoadProfile> load(YamlNode l) {
-        l.onlyKeys("phases", "mix", "warmUpSkips");
+        l.onlyKeys("phases", "mix", "simulation", "warmUpSkips");
         List<YamlNode> phaseNodes = l.required("phases", "a list of {name, duration, rate}").map(YamlNode::items).orElse(List.of());
         List<Phase> phases = phaseNodes.stream().map(LoadSection::phase).flatMap(Optional::stream).toList();
         List<YamlNode> requestNodes = l.required("mix", "a list of requests").map(YamlNode::items).orElse(List.of());
         List<RequestSpec> mix = requestNodes.stream().map(LoadSection::request).flatMap(Optional::stream).toList();
+        Optional<String> simulation = l.optional("simulation").flatMap(YamlNode::text);
         // a phase or request that did not parse would make every name that refers to it look misspelt
         if (phases.isEmpty() || mix.isEmpty() || phases.size() < phaseNodes.size() || mix.size() < requestNodes.size()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new LoadProfile(phases, mix));
+            return Optional.of(new LoadProfile(phases, mix, simulation));
         } catch (IllegalArgumentException e) {
             l.problem(e.getMessage());
             return Optional.empty();

@@ -1,10 +1,12 @@
 package io.incidentreplay.scenario.internal.load;
 
 import io.gatling.app.Gatling$;
+import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,29 +20,78 @@ import java.util.stream.Stream;
  */
 public final class GatlingDriver {
 
+    /** The system property a simulation of the user's own reads the load balancer's URL from, as Gatling users write it. */
+    public static final String BASE_URL_PROPERTY = "baseUrl";
+
     private GatlingDriver() {}
 
     /** Runs the plan to completion; blocks for its whole duration. */
     public static synchronized Path run(LoadPlan plan, Path resultsDirectory, String description) {
+        ReplaySimulation.PLAN.set(plan);
+        try {
+            return launch(ReplaySimulation.class.getName(), plan.requestTimeout(), resultsDirectory, description);
+        } finally {
+            ReplaySimulation.PLAN.set(null);
+        }
+    }
+
+    /**
+     * Runs a simulation of the user's own to completion, with {@value #BASE_URL_PROPERTY} set to
+     * {@code baseUrl} for its length; blocks for its whole duration.
+     */
+    public static synchronized Path run(String simulation, String baseUrl, Duration requestTimeout, Path resultsDirectory,
+            String description) {
+        simulationClass(simulation);
+        String before = System.getProperty(BASE_URL_PROPERTY);
+        System.setProperty(BASE_URL_PROPERTY, baseUrl);
+        try {
+            return launch(simulation, requestTimeout, resultsDirectory, description);
+        } finally {
+            if (before == null) {
+                System.clearProperty(BASE_URL_PROPERTY);
+            } else {
+                System.setProperty(BASE_URL_PROPERTY, before);
+            }
+        }
+    }
+
+    /**
+     * The simulation class of that name, as Gatling will load it: from the class path Gatling itself
+     * is on (it ignores the thread's context class loader).
+     *
+     * @throws IllegalArgumentException when there is none, or it is no Gatling {@link Simulation}
+     */
+    public static Class<?> simulationClass(String name) {
+        Class<?> type;
+        try {
+            type = Class.forName(name, false, Gatling$.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("the simulation " + name + " is not on the harness's class path (" + e
+                    + "): replay the incident from your project's own tests (JUnit extension, see docs/your-own-incident.md), "
+                    + "where your test classes are, or remove load.simulation to let the harness send the mix");
+        }
+        if (!Simulation.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("the simulation " + name + " is not a Gatling simulation: it must extend "
+                    + Simulation.class.getName());
+        }
+        return type;
+    }
+
+    private static Path launch(String simulation, Duration requestTimeout, Path resultsDirectory, String description) {
         try {
             Files.createDirectories(resultsDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Gatling results directory " + resultsDirectory, e);
         }
         // The rest of Gatling's configuration is in gatling.conf; this one value differs per replay.
-        System.setProperty("gatling.http.requestTimeout", Long.toString(plan.requestTimeout().toMillis()));
-        ReplaySimulation.PLAN.set(plan);
-        try {
-            int status = Gatling$.MODULE$.fromArgs(new String[] {
-                "--simulation", ReplaySimulation.class.getName(),
-                "--results-folder", resultsDirectory.toString(),
-                "--run-description", description,
-            });
-            if (status != 0) {
-                throw new IllegalStateException("Gatling ended with status " + status + "; see the log above");
-            }
-        } finally {
-            ReplaySimulation.PLAN.set(null);
+        System.setProperty("gatling.http.requestTimeout", Long.toString(requestTimeout.toMillis()));
+        int status = Gatling$.MODULE$.fromArgs(new String[] {
+            "--simulation", simulation,
+            "--results-folder", resultsDirectory.toString(),
+            "--run-description", description,
+        });
+        if (status != 0) {
+            throw new IllegalStateException("Gatling ended with status " + status + " running " + simulation + "; see the log above");
         }
         return newestReport(resultsDirectory)
                 .orElseThrow(() -> new IllegalStateException("Gatling wrote no report into " + resultsDirectory));

@@ -99,6 +99,25 @@ class IncidentFileTest {
     }
 
     @Test
+    void aSimulationOfYourOwnSendsTheLoadAndTheMixNamesItsRequests() throws IOException {
+        Incident incident = IncidentFile.load(write("incident.yaml", VALID.replace("  mix:\n",
+                "  simulation: com.example.HomeSimulation\n  mix:\n"))).incident();
+
+        assertThat(incident.load().simulation()).hasValue("com.example.HomeSimulation");
+        assertThat(IncidentFile.load(write("other.yaml", VALID)).incident().load().simulation()).isEmpty();
+    }
+
+    @Test
+    void aFallbackMarkerBesideASimulationIsRefusedBecauseTheAccessLogHasNoBodies() throws IOException {
+        assertThat(problems(VALID.replace("  mix:\n", "  simulation: com.example.HomeSimulation\n  mix:\n")
+                .replace("{name: home, path: /}", "{name: home, path: /, fallback: cached}")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("load");
+                    assertThat(p.message()).contains("request 'home' has a fallback marker").contains("access log, which has no bodies");
+                });
+    }
+
+    @Test
     void aMisspeltPhaseInAnExpectationNamesTheLineTheFieldAndThePhasesThereAre() throws IOException {
         List<Problem> problems = problems(VALID.replace("{p99: home, in: fault, atMost: 700ms}", "{p99: home, in: faul, atMost: 700ms}"));
 
