@@ -42,7 +42,7 @@ final class GateCommand implements Callable<Integer> {
         }
         replay.repeats(); // checked now: nothing starts on bad input
         environment.backend();
-        return ReplayBatch.run(requests, replay.repeats(), environment, replay.output(), System.out);
+        return ReplayBatch.run(requests, replay, environment, System.out);
     }
 
     private static IncidentCatalog catalog() {

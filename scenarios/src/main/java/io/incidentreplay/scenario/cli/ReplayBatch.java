@@ -22,12 +22,15 @@ final class ReplayBatch {
     private ReplayBatch() {}
 
     /**
-     * @param repeats how many times to run every request; above 1 each run writes into
-     *     {@code <output>/repeat-NN/} and a summary of the spread goes to {@code <output>}
+     * @param replay how many times to run every request (above 1 each run writes into
+     *     {@code <output>/repeat-NN/} and a summary of the spread goes to {@code <output>}), where
+     *     the reports and the JUnit XML go
      * @return the exit code: the worst verdict's over every run
      */
-    static int run(List<ReplayEngine.Request> requests, int repeats, EnvironmentOptions options, Path output, PrintStream out) {
+    static int run(List<ReplayEngine.Request> requests, ReplayOptions replay, EnvironmentOptions options, PrintStream out) {
         requests.forEach(ReplayEngine::check); // bad input, before anything starts
+        int repeats = replay.repeats();
+        Path output = replay.output();
         List<List<ReplayResult>> runs = new ArrayList<>();
         RuntimeException broke = null;
         try {
@@ -47,8 +50,9 @@ final class ReplayBatch {
                 exit = Math.max(exit, Verdicts.report(runs.get(i), directories.get(i), out, repeats > 1));
             }
         }
-        Summary.of(runs, directories, output, broke != null ? ReplayCli.HARNESS_ERROR : exit,
-                broke == null ? null : broke.getMessage()).write(output);
+        String harnessError = broke == null ? null : broke.getMessage();
+        Summary.of(runs, directories, output, broke != null ? ReplayCli.HARNESS_ERROR : exit, harnessError).write(output);
+        out.println("JUnit XML: " + JUnitReport.of(runs, directories, replay.junit(), harnessError).write(replay.junit()));
         if (broke != null) {
             throw broke;
         }

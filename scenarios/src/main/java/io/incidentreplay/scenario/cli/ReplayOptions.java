@@ -34,6 +34,10 @@ final class ReplayOptions {
     @Option(names = "--output", description = "where reports go (default: replay-reports/<date-time>)")
     Path output;
 
+    @Option(names = "--junit", paramLabel = "FILE", description = "where the JUnit XML of the verdicts goes, for a CI's "
+            + "test report (default: junit.xml in the output directory)")
+    Path junit;
+
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "run every replay N times (1-100) and "
             + "report each finding's spread (min/median/max) and each verdict's count; exit non-zero on any unexpected "
             + "verdict (default: ${DEFAULT-VALUE})")
@@ -83,11 +87,17 @@ final class ReplayOptions {
         return repeat;
     }
 
-    /** {@code replay-reports/<date-time>} under the working directory, unless the user chose. */
+    /** {@code replay-reports/<date-time>} under the working directory, unless the user chose; the same at every call. */
     Path output() {
-        Path out = output != null ? output
-                : Path.of("replay-reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return out.toAbsolutePath();
+        if (output == null) {
+            output = Path.of("replay-reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        return output.toAbsolutePath();
+    }
+
+    /** The JUnit XML file: the user's, else {@code junit.xml} in the output directory. */
+    Path junit() {
+        return junit != null ? junit.toAbsolutePath() : output().resolve(JUnitReport.FILE_NAME);
     }
 
     /** The user's build, else the file's; a jar must exist. */

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
                 .map(role -> new ReplayEngine.Request(incident, role, role == Role.BASELINE ? baseline : candidate,
                         dataset, scale, control))
                 .toList();
-        return ReplayBatch.run(requests, replay.repeats(), environment, replay.output(), System.out);
+        return ReplayBatch.run(requests, replay, environment, System.out);
     }
 
     private LoadedIncident incident() {
