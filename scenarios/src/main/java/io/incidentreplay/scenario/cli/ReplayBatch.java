@@ -29,8 +29,16 @@ final class ReplayBatch {
      */
     static int run(List<ReplayEngine.Request> requests, ReplayOptions replay, EnvironmentOptions options, PrintStream out) {
         requests.forEach(ReplayEngine::check); // bad input, before anything starts
-        int repeats = replay.repeats();
         Path output = replay.output();
+        try (RunLog log = RunLog.open(output, replay.verbose)) {
+            out.println("log: " + log.file() + (replay.verbose ? "" : " (--verbose shows it here too)"));
+            return runAndReport(requests, replay, options, output, out);
+        }
+    }
+
+    private static int runAndReport(List<ReplayEngine.Request> requests, ReplayOptions replay, EnvironmentOptions options,
+            Path output, PrintStream out) {
+        int repeats = replay.repeats();
         List<List<ReplayResult>> runs = new ArrayList<>();
         RuntimeException broke = null;
         try {

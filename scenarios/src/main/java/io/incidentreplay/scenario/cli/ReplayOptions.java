@@ -38,6 +38,10 @@ final class ReplayOptions {
             + "test report (default: junit.xml in the output directory)")
     Path junit;
 
+    @Option(names = "--verbose", description = "log lines (the launcher's, the load balancer's, Gatling's) on the console "
+            + "too; they always go to replay.log in the output directory")
+    boolean verbose;
+
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "run every replay N times (1-100) and "
             + "report each finding's spread (min/median/max) and each verdict's count; exit non-zero on any unexpected "
             + "verdict (default: ${DEFAULT-VALUE})")

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -28,19 +34,44 @@ class ExitCodesIT {
     private static final Path ORDERS = Path.of("..", "examples", "orders").toAbsolutePath().normalize();
     private static final Path INCIDENT = ORDERS.resolve("incident/incident.yaml");
 
+    private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +(TRACE|DEBUG|INFO|WARN|ERROR) ");
+
     @TempDir
     Path output;
 
     private final StringWriter err = new StringWriter();
 
+    /** What the run printed on standard output and standard error, as a terminal would show it. */
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
     private int replay(String... args) {
-        CommandLine cli = ReplayCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--output";
         all[args.length + 1] = output.toString();
-        return cli.execute(all);
+        PrintStream out = System.out;
+        PrintStream error = System.err;
+        PrintStream captured = new PrintStream(new OutputStream() { // kept, and still shown in the test's output
+            @Override
+            public synchronized void write(int b) {
+                console.write(b);
+                out.write(b);
+            }
+        }, true, StandardCharsets.UTF_8);
+        System.setOut(captured);
+        System.setErr(captured);
+        try {
+            CommandLine cli = ReplayCli.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            return cli.execute(all);
+        } finally {
+            System.setOut(out);
+            System.setErr(error);
+        }
+    }
+
+    private List<String> logLinesOnTheConsole() {
+        return console.toString(StandardCharsets.UTF_8).lines().filter(l -> LOG_LINE.matcher(l).find()).toList();
     }
 
     private JsonNode summary() throws IOException {
@@ -61,6 +92,10 @@ class ExitCodesIT {
         assertThat(summary().get("replays").get(0).get("verdict").asText()).isEqualTo("PASS");
         validJUnitXml();
         assertThat(Files.readString(output.resolve("junit.xml"))).contains("failures=\"0\"").doesNotContain("<failure");
+        assertThat(logLinesOnTheConsole()).as("log lines on the console without --verbose").isEmpty();
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("] fault applied: latency").contains("] fault removed: latency")
+                .doesNotContain("Global Information").doesNotContain("Generating reports");
+        assertThat(Files.readString(output.resolve("replay.log"))).contains("Launcher").contains("io.incidentreplay.gatling");
     }
 
     @Test
@@ -79,7 +114,10 @@ class ExitCodesIT {
     /** pool-exhaustion's fault is its data volume: on the 20 MVP pets nothing is launched and nothing judged. */
     @Test
     void twoWhenAReplayCouldNotJudge() throws Exception {
-        assertThat(replay("run", "pool-exhaustion", "--build", "baseline", "--dataset", "mvp")).as(err.toString()).isEqualTo(2);
+        assertThat(replay("run", "pool-exhaustion", "--build", "baseline", "--dataset", "mvp", "--verbose"))
+                .as(err.toString()).isEqualTo(2);
+
+        assertThat(logLinesOnTheConsole()).as("--verbose brings the log lines back").isNotEmpty();
 
         assertThat(summary().get("replays").get(0).get("verdict").asText()).isEqualTo("INVALID");
         validJUnitXml();

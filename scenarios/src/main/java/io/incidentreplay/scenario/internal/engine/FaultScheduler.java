@@ -35,6 +35,7 @@ final class FaultScheduler implements AutoCloseable {
     private final IntConsumer sigterm;
     private final IntConsumer sigkill;
     private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+    private final Consumer<FaultEvent> onEvent;
     private Gate gate = Optional::empty;
     private Consumer<String> onWithheld = why -> { };
     private boolean gateAsked;
@@ -49,11 +50,19 @@ final class FaultScheduler implements AutoCloseable {
      * @param nameSuffix appended to every toxic's name, so that the counters of one replay's toxic are
      *     never mixed with an earlier replay's in the same environment
      */
-    FaultScheduler(ToxiproxyClient toxiproxy, String nameSuffix, IntConsumer sigterm, IntConsumer sigkill) {
+    FaultScheduler(ToxiproxyClient toxiproxy, String nameSuffix, IntConsumer sigterm, IntConsumer sigkill,
+            Consumer<FaultEvent> onEvent) {
         this.toxiproxy = toxiproxy;
         this.nameSuffix = nameSuffix;
         this.sigterm = sigterm;
         this.sigkill = sigkill;
+        this.onEvent = onEvent;
+    }
+
+    /** The console's line for a step of the timeline, e.g. {@code fault applied: latency {latency=3000} on payments (downstream)}. */
+    static String line(FaultEvent event) {
+        return "fault " + event.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + event.fault()
+                + (event.detail().isEmpty() ? "" : " — " + event.detail());
     }
 
     /**
@@ -221,7 +230,9 @@ final class FaultScheduler implements AutoCloseable {
     }
 
     private void record(Fault fault, String what, Kind kind, String detail) {
-        events.add(new FaultEvent(System.currentTimeMillis(), key(fault), what, kind, detail));
+        FaultEvent event = new FaultEvent(System.currentTimeMillis(), key(fault), what, kind, detail);
+        events.add(event);
+        onEvent.accept(event);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.scenario.LatencySummary;
+import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.internal.measure.RequestLog;
 import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.Sample;
@@ -19,13 +20,14 @@ import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Prints one line of live progress every two seconds while the load runs: phase, and the req/s, p99
- * and errors of the requests completed in the last two seconds, pool active/pending summed over instances, breakers, healthy
- * targets.
+ * Prints one line of live progress at a fixed interval while the load runs: phase, elapsed and
+ * remaining time of the load, and the req/s, p99 and errors of the requests completed since the last
+ * line, pool active/pending summed over instances, breakers, healthy targets. Lines, never a
+ * redrawn bar, so that a CI log reads like the terminal; every two seconds on a terminal, every five
+ * in a log, where nobody watches it live and each line is kept.
  */
 final class ProgressPrinter implements AutoCloseable {
 
-    private static final long EVERY_MILLIS = 2_000;
     private static final long STALE_MILLIS = 3_000;
 
     private final PrintStream out;
@@ -34,6 +36,7 @@ final class ProgressPrinter implements AutoCloseable {
     private final Timeline timeline;
     private final IntSupplier healthyTargets;
     private final int targets;
+    private final long everyMillis = System.console() != null ? 2_000 : 5_000;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "replay-progress");
         t.setDaemon(true);
@@ -52,23 +55,37 @@ final class ProgressPrinter implements AutoCloseable {
 
     void start(Map<String, Window> phaseWindows) {
         this.windows = phaseWindows;
-        scheduler.scheduleAtFixedRate(this::print, EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(this::print, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
     }
 
     private void print() {
         long now = System.currentTimeMillis();
         // by completion: a request stalled for seconds shows up when it ends, not never
         List<RequestRecord> recent = log.records().stream()
-                .filter(r -> r.startMillis() + r.latencyMillis() >= now - EVERY_MILLIS).toList();
+                .filter(r -> r.startMillis() + r.latencyMillis() >= now - everyMillis).toList();
         LatencySummary latency = LatencySummary.of(recent.stream().mapToLong(RequestRecord::latencyMillis).toArray());
         long errors = recent.stream().filter(r -> !r.ok()).count();
         String phase = windows.values().stream()
-                .filter(w -> !w.name().equals("run") && w.contains(now))
+                .filter(w -> !w.name().equals(Observations.RUN) && w.contains(now))
                 .map(Window::name).findFirst().orElse("-");
-        out.printf(Locale.US, "[%s] %-9s %5.0f req/s  p99 %,7d ms  errors %5.1f%%  pool %s  breakers %s  healthy %d/%d%n",
-                label, phase, recent.size() / (EVERY_MILLIS / 1000.0), latency.p99(),
+        out.printf(Locale.US, "[%s] %-9s %s  %5.0f req/s  p99 %,7d ms  errors %5.1f%%  pool %s  breakers %s  healthy %d/%d%n",
+                label, phase, clock(now), recent.size() / (everyMillis / 1000.0), latency.p99(),
                 recent.isEmpty() ? 0.0 : 100.0 * errors / recent.size(),
                 pool(), breakers(), healthyTargets.getAsInt(), targets);
+    }
+
+    /** Elapsed and remaining time of the load, e.g. {@code 0:12 (0:22 left)}. */
+    private String clock(long now) {
+        Window run = windows.get(Observations.RUN);
+        if (run == null) {
+            return "";
+        }
+        return minutes(now - run.fromMillis()) + " (" + minutes(Math.max(0, run.toMillis() - now)) + " left)";
+    }
+
+    private static String minutes(long millis) {
+        long seconds = Math.max(0, millis) / 1000;
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     /**

@@ -152,7 +152,8 @@ public final class ReplayRun {
         }
         loadBalancer = startLoadBalancer(instances);
         startProbes(instances);
-        faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt, deployment::sigterm, deployment::sigkill);
+        faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt, deployment::sigterm, deployment::sigkill,
+                event -> say(FaultScheduler.line(event)));
         runLoad(feeder);
         runFinalQueries();
     }

@@ -3,7 +3,6 @@ package io.incidentreplay.scenario.internal.engine;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.incidentreplay.scenario.Auth;
 import io.incidentreplay.scenario.Fault;
-import io.incidentreplay.scenario.FaultEvent;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.TimeScale;
@@ -91,7 +90,8 @@ public final class StandaloneLoad implements AutoCloseable {
         if (toxiproxy == null) {
             return;
         }
-        faults = new FaultScheduler(toxiproxy, "", pid -> unsupported("SIGTERM"), pid -> unsupported("SIGKILL"));
+        faults = new FaultScheduler(toxiproxy, "", pid -> unsupported("SIGTERM"), pid -> unsupported("SIGKILL"),
+                event -> out.println(FaultScheduler.line(event)));
         faults.start(incident.faults().stream().filter(f -> f instanceof Fault.Toxic).toList(),
                 realTime.windows(atMillis), scale, Set.of(), java.util.Optional::empty, why -> { });
     }
@@ -100,7 +100,7 @@ public final class StandaloneLoad implements AutoCloseable {
         throw new IllegalStateException(signal + " needs instances the harness launched; run the incident with ./replay");
     }
 
-    /** Ends the fault timeline, takes off what is still applied, and says what happened. */
+    /** Ends the fault timeline and takes off what is still applied (each step was said as it happened). */
     @Override
     public void close() {
         if (faults == null) {
@@ -115,10 +115,6 @@ public final class StandaloneLoad implements AutoCloseable {
                     // not applied, or already removed at its phase's end
                 }
             }
-        }
-        for (FaultEvent e : faults.events()) {
-            out.println("fault " + e.kind().name().toLowerCase(Locale.ROOT) + ": " + e.fault()
-                    + (e.detail().isBlank() ? "" : " (" + e.detail() + ")"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.incidentreplay.scenario.internal.load;
 import io.gatling.app.Gatling$;
 import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives the load with Gatling in this JVM and returns where Gatling wrote its HTML report.
@@ -22,6 +25,8 @@ public final class GatlingDriver {
 
     /** The system property a simulation of the user's own reads the load balancer's URL from, as Gatling users write it. */
     public static final String BASE_URL_PROPERTY = "baseUrl";
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.incidentreplay.gatling");
 
     private GatlingDriver() {}
 
@@ -85,13 +90,24 @@ public final class GatlingDriver {
         }
         // The rest of Gatling's configuration is in gatling.conf; this one value differs per replay.
         System.setProperty("gatling.http.requestTimeout", Long.toString(requestTimeout.toMillis()));
-        int status = Gatling$.MODULE$.fromArgs(new String[] {
-            "--simulation", simulation,
-            "--results-folder", resultsDirectory.toString(),
-            "--run-description", description,
-        });
+        // Gatling prints its start and its report generation on standard output: into the log instead.
+        // Scala's Console holds the System.out of its first use, so both are redirected. The
+        // harness's own lines go to the stream it was handed before, which this does not touch.
+        PrintStream console = System.out;
+        int status;
+        try (PrintStream log = LineLogger.to(LOG)) {
+            System.setOut(log);
+            status = scala.Console.withOut(log, () -> Gatling$.MODULE$.fromArgs(new String[] {
+                "--simulation", simulation,
+                "--results-folder", resultsDirectory.toString(),
+                "--run-description", description,
+            }));
+        } finally {
+            System.setOut(console);
+        }
         if (status != 0) {
-            throw new IllegalStateException("Gatling ended with status " + status + " running " + simulation + "; see the log above");
+            throw new IllegalStateException("Gatling ended with status " + status + " running " + simulation
+                    + "; its output is in the run's log (replay.log beside the reports, or the console with --verbose)");
         }
         return newestReport(resultsDirectory)
                 .orElseThrow(() -> new IllegalStateException("Gatling wrote no report into " + resultsDirectory));
