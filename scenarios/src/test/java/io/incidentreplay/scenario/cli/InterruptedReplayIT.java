@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C in the middle of {@code ./replay run}: the replay's result and report are still written,
- * as INCOMPLETE with what was observed, and no instance of the build outlives the harness.
+ * as INCOMPLETE with what was observed, and no instance of the build outlives the harness. Nor does
+ * any after a SIGKILL, when no code of the harness runs at all.
  */
 class InterruptedReplayIT {
 
@@ -31,15 +32,7 @@ class InterruptedReplayIT {
 
     @Test
     void ctrlCDuringTheLoadLeavesAnIncompleteResultAndReportAndNoInstance() throws Exception {
-        Path home = Path.of("..").toAbsolutePath().normalize();
-        Path replayJar = Path.of("target", "replay.jar").toAbsolutePath();
-        assumeTrue(Files.isRegularFile(replayJar) && Files.isRegularFile(home.resolve("target-app/before/target/petforce-before.jar")),
-                "replay.jar or the before build is not packaged; run the whole reactor (mvn verify)");
-        Process replay = new ProcessBuilder(withSigintDeliverable(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dreplay.home=" + home, "-jar", replayJar.toString(),
-                "run", "weather-cascade", "--build", "baseline", "--output", output.toString())))
-                .redirectErrorStream(true)
-                .start();
+        Process replay = start("--output", output.toString());
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> readLines(replay, lines));
         reader.setDaemon(true);
@@ -64,6 +57,52 @@ class InterruptedReplayIT {
             replay.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             replay.destroyForcibly();
         }
+    }
+
+    /**
+     * What a CI runner does to a cancelled job after its grace period: SIGKILL, when no code of the
+     * harness runs. Its watchdog kills the build instances and the embedded PostgreSQL (which pg_ctl
+     * detached from the harness, so it is no descendant), then goes itself.
+     */
+    @Test
+    void aSigkillDuringTheLoadLeavesNoProcessOfTheReplayWithinTenSeconds() throws Exception {
+        Process replay = start("--output", output.toString());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> readLines(replay, lines));
+        reader.setDaemon(true);
+        reader.start();
+        Path pidFile = output.resolve("environment/watchdog.pids");
+        List<ProcessHandle> left = new ArrayList<>();
+        try {
+            await("the load has started").atMost(Duration.ofMinutes(3))
+                    .until(() -> lines.stream().anyMatch(l -> l.contains("] steady ")));
+            left.addAll(replay.toHandle().descendants().toList());
+            List<Long> watched = Files.readAllLines(pidFile).stream().filter(l -> !l.isBlank()).map(Long::parseLong).toList();
+            watched.forEach(pid -> ProcessHandle.of(pid).ifPresent(left::add));
+            assertThat(watched).as("the instances and PostgreSQL are watched").hasSizeGreaterThanOrEqualTo(5);
+            assertThat(left).as("PostgreSQL is no descendant of the harness")
+                    .anySatisfy(p -> assertThat(p.info().command().orElse("")).endsWith("postgres"));
+
+            new ProcessBuilder("kill", "-KILL", Long.toString(replay.pid())).start().waitFor();
+
+            assertThat(replay.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            await("no process of the replay is left").atMost(Duration.ofSeconds(10))
+                    .until(() -> left.stream().noneMatch(ProcessHandle::isAlive));
+        } finally {
+            left.forEach(ProcessHandle::destroyForcibly);
+            replay.destroyForcibly();
+        }
+    }
+
+    private static Process start(String... args) throws IOException {
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        Path replayJar = Path.of("target", "replay.jar").toAbsolutePath();
+        assumeTrue(Files.isRegularFile(replayJar) && Files.isRegularFile(home.resolve("target-app/before/target/petforce-before.jar")),
+                "replay.jar or the before build is not packaged; run the whole reactor (mvn verify)");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dreplay.home=" + home, "-jar", replayJar.toString(), "run", "weather-cascade", "--build", "baseline"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(withSigintDeliverable(command)).redirectErrorStream(true).start();
     }
 
     private static void readLines(Process process, List<String> lines) {

@@ -3,6 +3,7 @@ package io.incidentreplay.scenario.internal.engine;
 import io.incidentreplay.fixtures.environment.launch.BuildInstance;
 import io.incidentreplay.fixtures.environment.launch.LaunchSpec;
 import io.incidentreplay.fixtures.environment.launch.Launcher;
+import io.incidentreplay.fixtures.environment.launch.Watchdog;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Topology;
 import java.net.URI;
@@ -32,7 +33,7 @@ final class Deployment implements AutoCloseable {
      *     multiplies every {@code *_MS} one)
      */
     static Deployment of(Build build, Topology topology, String name, Map<String, String> environment, double timeScale,
-            Path logDirectory) {
+            Path logDirectory, Watchdog watchdog) {
         if (build instanceof Build.Urls urls) {
             List<Instance> adopted = new ArrayList<>();
             for (int i = 0; i < urls.instances().size(); i++) {
@@ -55,7 +56,7 @@ final class Deployment implements AutoCloseable {
         if (metricsPort != null) {
             spec.extraPort(metricsPort);
         }
-        Launcher launcher = new Launcher(logDirectory);
+        Launcher launcher = new Launcher(logDirectory, Launcher.DEFAULT_SHUTDOWN_GRACE, watchdog);
         List<Instance> launched = new ArrayList<>();
         for (BuildInstance i : launcher.launch(spec.build())) {
             URI metrics = metricsPort == null ? i.baseUrl() : URI.create("http://127.0.0.1:" + i.port(metricsPort));

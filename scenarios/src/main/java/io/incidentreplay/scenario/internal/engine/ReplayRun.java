@@ -199,7 +199,8 @@ public final class ReplayRun {
         Build build = request.build();
         say((build instanceof Build.Urls ? "adopting the instances at " : "starting " + topology.instances() + " instance(s) of ")
                 + build.name() + " ...");
-        deployment = Deployment.of(build, topology, label, dependencies, scale().factor(), directory.resolve("instances"));
+        deployment = Deployment.of(build, topology, label, dependencies, scale().factor(), directory.resolve("instances"),
+                environment.watchdog());
         if (build instanceof Build.Urls && !dependencies.isEmpty()) {
             note("the build runs at URLs: the replay did not start it, so its dependencies are the ones it was started with, "
                     + "not the replay's proxies " + dependencies.keySet() + "; faults reach it only if it was pointed at them");
