@@ -2,6 +2,7 @@ package io.incidentreplay.scenario.cli;
 
 import io.incidentreplay.fixtures.environment.BackendKind;
 import io.incidentreplay.fixtures.environment.EnvironmentConfig;
+import io.incidentreplay.seed.cli.DatabaseLogin;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -14,10 +15,10 @@ final class EnvironmentOptions {
     @Option(names = "--jdbc-url", description = "external: admin JDBC URL of the PostgreSQL to use")
     String jdbcUrl;
 
-    @Option(names = "--db-user", defaultValue = "postgres", description = "external: database user (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db-user", description = "external: " + DatabaseLogin.USER_HELP)
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "${env:DB_PASSWORD}", description = "external: database password (default: $DB_PASSWORD)")
+    @Option(names = "--db-password", description = "external: " + DatabaseLogin.PASSWORD_HELP)
     String dbPassword;
 
     @Option(names = "--toxiproxy-url", description = "external: the Toxiproxy API URL, e.g. http://127.0.0.1:8474")
@@ -34,7 +35,18 @@ final class EnvironmentOptions {
         if (backend == BackendKind.EXTERNAL && (jdbcUrl == null || toxiproxyUrl == null)) {
             throw new UserError("--env external needs --jdbc-url (a PostgreSQL admin URL) and --toxiproxy-url (the Toxiproxy API)");
         }
+        if (backend == BackendKind.EXTERNAL) {
+            login();
+        }
         return backend;
+    }
+
+    private DatabaseLogin login() {
+        try {
+            return DatabaseLogin.of(jdbcUrl, dbUser, dbPassword);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--jdbc-url " + e.getMessage());
+        }
     }
 
     EnvironmentConfig config(Path output) {
@@ -42,7 +54,10 @@ final class EnvironmentOptions {
         switch (backend()) {
             case EMBEDDED -> config.embedded();
             case CONTAINERS -> config.containers();
-            case EXTERNAL -> config.external(jdbcUrl, dbUser, dbPassword, toxiproxyUrl);
+            case EXTERNAL -> {
+                DatabaseLogin login = login();
+                config.external(login.jdbcUrl(), login.user(), login.password(), toxiproxyUrl);
+            }
         }
         return config.build();
     }

@@ -4,13 +4,14 @@ import io.incidentreplay.fixtures.environment.launch.LaunchSpec;
 import io.incidentreplay.fixtures.environment.stub.HttpStub;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Dependency;
-import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
+import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Topology;
 import io.incidentreplay.scenario.internal.engine.DependencyWiring;
 import io.incidentreplay.scenario.internal.file.IncidentCatalog;
 import io.incidentreplay.scenario.internal.file.IncidentFile.LoadedIncident;
 import io.incidentreplay.scenario.internal.file.IncidentFileException;
+import io.incidentreplay.seed.cli.DatabaseLogin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,10 +51,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/orders (user and password may be in it)")
     String jdbcUrl;
 
-    @Option(names = "--db-user", description = "database user (default: the URL's, else postgres)")
+    @Option(names = "--db-user", description = DatabaseLogin.USER_HELP)
     String dbUser;
 
-    @Option(names = "--db-password", description = "database password (default: the URL's, else $DB_PASSWORD)")
+    @Option(names = "--db-password", description = DatabaseLogin.PASSWORD_HELP)
     String dbPassword;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
@@ -145,9 +144,8 @@ final class ServeCommand implements Callable<Integer> {
         dependencyUrls.keySet().stream().filter(name -> !httpNames.contains(name)).findFirst().ifPresent(name -> {
             throw new UserError("--dependency " + name + ": the incident has no HTTP dependency of that name; it has " + httpNames);
         });
-        Map<String, String> fromUrl = credentials(jdbcUrl);
-        DependencyWiring.Login login = new DependencyWiring.Login(jdbcUrl, first(dbUser, fromUrl.get("user"), "postgres"),
-                first(dbPassword, fromUrl.get("password"), System.getenv("DB_PASSWORD")));
+        DatabaseLogin database = DatabaseLogin.of(jdbcUrl, dbUser, dbPassword);
+        DependencyWiring.Login login = new DependencyWiring.Login(jdbcUrl, database.user(), database.password());
         return DependencyWiring.variables(incident.dependencies(), login, http -> {
             String url = dependencyUrls.get(http.name());
             if (url != null) {
@@ -161,31 +159,11 @@ final class ServeCommand implements Callable<Integer> {
         });
     }
 
-    /** The login a JDBC URL carries in its query ({@code user}, {@code password}), read by pgjdbc itself. */
-    static Map<String, String> credentials(String jdbcUrl) {
-        Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, new Properties());
-        Map<String, String> found = new LinkedHashMap<>();
-        if (parsed != null) {
-            for (String key : new String[] {"user", "password"}) {
-                Optional.ofNullable(parsed.getProperty(key)).ifPresent(v -> found.put(key, v));
-            }
-        }
-        return found;
-    }
-
-    private static String first(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isEmpty()) {
-                return v;
-            }
-        }
-        return "";
-    }
-
     private void checkArguments() {
-        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new UserError("--jdbc-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE), but was '"
-                    + jdbcUrl + "'");
+        try {
+            DatabaseLogin.of(jdbcUrl, dbUser, dbPassword);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--jdbc-url " + e.getMessage());
         }
         if (port < 1 || port > 65534) {
             throw new UserError("--port must be between 1 and 65534 (the next port is the metrics'), but was " + port);

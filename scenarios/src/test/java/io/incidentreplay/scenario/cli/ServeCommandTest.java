@@ -62,10 +62,4 @@ class ServeCommandTest {
         assertThat(err.toString()).contains("--role must be baseline or candidate, but was 'release'");
     }
 
-    @Test
-    void theUrlsUserAndPasswordAreTheDatabaseLogin() {
-        assertThat(ServeCommand.credentials("jdbc:postgresql://127.0.0.1:5432/db?user=postgres&password=p%40ss&ssl=false"))
-                .containsEntry("user", "postgres").containsEntry("password", "p@ss");
-        assertThat(ServeCommand.credentials(JDBC)).isEmpty();
-    }
 }

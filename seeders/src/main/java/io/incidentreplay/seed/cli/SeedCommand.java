@@ -53,11 +53,10 @@ public final class SeedCommand implements Callable<Integer> {
             description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/petforce")
     String jdbcUrl;
 
-    @Option(names = "--db-user", defaultValue = "postgres", description = "database user (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db-user", description = DatabaseLogin.USER_HELP)
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "${env:DB_PASSWORD}",
-            description = "database password (default: $DB_PASSWORD)")
+    @Option(names = "--db-password", description = DatabaseLogin.PASSWORD_HELP)
     String dbPassword;
 
     @Option(names = "--replace", description = "drop existing PetForce tables first instead of refusing")
@@ -91,16 +90,18 @@ public final class SeedCommand implements Callable<Integer> {
     }
 
     private PGSimpleDataSource dataSource() {
+        DatabaseLogin login;
         try {
             PostgresTarget.parse(jdbcUrl);
+            login = DatabaseLogin.of(jdbcUrl, dbUser, dbPassword);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jdbc-url: " + e.getMessage());
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(jdbcUrl);
-        dataSource.setUser(dbUser);
-        if (dbPassword != null && !dbPassword.isEmpty()) {
-            dataSource.setPassword(dbPassword);
+        dataSource.setUser(login.user());
+        if (!login.password().isEmpty()) {
+            dataSource.setPassword(login.password());
         }
         return dataSource;
     }
