@@ -4,6 +4,8 @@ import io.incidentreplay.petforce.Schema;
 import io.incidentreplay.seed.internal.SchemaFingerprint;
 import io.incidentreplay.seed.internal.ScriptLoader;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,9 @@ public final class TemplateCache {
     private static final String PREFIX = "petforce_tpl_";
     private static final String SCRIPT_PREFIX = "replay_tpl_";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** A clone's comment: this mark, then the pid and host of the process that made it. */
+    private static final String CLONE_MARK = "incident-replay clone of ";
+    private static final String OWNER = ProcessHandle.current().pid() + "@" + hostName();
 
     private final String adminJdbcUrl;
     private final String user;
@@ -144,9 +149,51 @@ public final class TemplateCache {
             terminateSessions(admin, template);
             String strategy = admin.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY = FILE_COPY" : "";
             execute(admin, "CREATE DATABASE \"" + newDatabaseName + "\" TEMPLATE \"" + template + "\"" + strategy);
+            execute(admin, "COMMENT ON DATABASE \"" + newDatabaseName + "\" IS '" + CLONE_MARK + OWNER + "'");
             return PostgresTarget.withDatabase(adminJdbcUrl, newDatabaseName);
         } catch (SQLException e) {
             throw new SeedException("cloning " + template + " into '" + newDatabaseName + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops the clones a harness on this machine made and left behind when it was killed before its
+     * teardown (a clone's comment names the process that made it, {@code pid@host}; that process is
+     * gone). Clones of live harnesses, and of other machines, are left alone.
+     *
+     * @return the names of the clones dropped
+     */
+    public List<String> dropClonesOfDeadHarnesses() {
+        String host = OWNER.substring(OWNER.indexOf('@') + 1);
+        List<String> dead = new ArrayList<>();
+        try (Connection admin = Connections.open(Connections.dataSource(adminJdbcUrl, user, password))) {
+            try (PreparedStatement query = admin.prepareStatement("SELECT datname, shobj_description(oid, 'pg_database') "
+                    + "FROM pg_database WHERE starts_with(coalesce(shobj_description(oid, 'pg_database'), ''), ?)")) {
+                query.setString(1, CLONE_MARK);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        String[] owner = rs.getString(2).substring(CLONE_MARK.length()).split("@", 2);
+                        if (owner.length == 2 && owner[1].equals(host) && ProcessHandle.of(parsePid(owner[0])).isEmpty()) {
+                            dead.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            for (String name : dead) {
+                LOG.info("template-cache - dropping {}, a clone left by a harness that was killed", name);
+                dropDatabase(admin, name);
+            }
+        } catch (SQLException e) {
+            throw new SeedException("looking for clones left by killed harnesses failed: " + e.getMessage(), e);
+        }
+        return dead;
+    }
+
+    private static long parsePid(String pid) {
+        try {
+            return Long.parseLong(pid);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -258,6 +305,14 @@ public final class TemplateCache {
 
     private static String datasetKey(DatasetSpec spec) {
         return "preset=" + spec.preset().id() + " pets=" + spec.pets() + " seed=" + spec.seed();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName().replace("'", "");
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static void checkName(String name) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentreplay.seed.testsupport.TunedPostgres;
+import java.net.InetAddress;
+import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +71,31 @@ class TemplateCacheIT {
         assertThat(exists(oldTemplate)).as("stale template %s still exists", oldTemplate).isFalse();
         assertThat(exists(after.templateName(spec))).as("new template exists").isTrue();
         assertThat(count(connect(postgres.jdbcUrl("fresh_clone")), "SELECT count(*) FROM pets")).isEqualTo(20);
+    }
+
+    /** What a harness killed before its teardown leaves on a server it does not own, the next one drops. */
+    @Test
+    void clones_of_a_killed_harness_on_this_machine_are_dropped_and_no_other() throws Exception {
+        TemplateCache cache = cache("schema-reap");
+        DatasetSpec spec = DatasetSpec.preset("mvp");
+        cache.cloneFor(spec, "mine_alive");
+        cache.cloneFor(spec, "killed_here");
+        cache.cloneFor(spec, "other_machine");
+        cache.cloneFor(spec, "not_a_clone");
+        String host = InetAddress.getLocalHost().getHostName();
+        long deadPid = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 100_000;
+        try (Connection admin = connect(postgres.jdbcUrl("postgres")).getConnection()) {
+            admin.createStatement().execute("COMMENT ON DATABASE killed_here IS 'incident-replay clone of " + deadPid + "@" + host + "'");
+            admin.createStatement().execute("COMMENT ON DATABASE other_machine IS 'incident-replay clone of " + deadPid + "@elsewhere'");
+            admin.createStatement().execute("COMMENT ON DATABASE not_a_clone IS 'the team''s own database'");
+        }
+
+        assertThat(cache.dropClonesOfDeadHarnesses()).containsExactly("killed_here");
+
+        assertThat(exists("killed_here")).isFalse();
+        assertThat(exists("mine_alive")).as("a clone of this live JVM").isTrue();
+        assertThat(exists("other_machine")).isTrue();
+        assertThat(exists("not_a_clone")).isTrue();
     }
 
     @Test

@@ -31,9 +31,15 @@ final class ReplayDatabase {
         this.name = name;
     }
 
-    /** Clones the dataset's template (loading it first if this environment has none yet) as {@code name}. */
+    /**
+     * Clones the dataset's template (loading it first if this environment has none yet) as {@code name},
+     * after dropping what killed harnesses of this machine left on the server: a server the harness
+     * does not own keeps their clones otherwise.
+     */
     static ReplayDatabase cloneOf(ReplayEnvironment environment, DatasetSource dataset, String name) {
-        templates(environment).cloneFor(dataset, name);
+        TemplateCache templates = templates(environment);
+        templates.dropClonesOfDeadHarnesses();
+        templates.cloneFor(dataset, name);
         return new ReplayDatabase(environment, name);
     }
 
