@@ -39,6 +39,15 @@ class HtmlReportTest {
                         "href=\"gatling/weathercascade-baseline-20261123/index.html\"", "@media print");
     }
 
+    /** 21 s of the harness against 14 s of the build: 60 %, over the 40 % bound, said as such. */
+    @Test
+    void the_harnesss_share_of_the_cpu_is_a_fact_of_the_replay_and_a_heavy_one_is_marked() {
+        String page = Pages.read(HtmlReport.write(RealisticResult.baseline(output)));
+
+        assertThat(page).contains("<dt>CPU</dt><dd><strong>the harness 60%</strong> of the replay's CPU (21.0 s), "
+                + "the build's instances 14.0 s; PostgreSQL not counted — over 40%: the build was measured on the CPU the harness left it");
+    }
+
     @Test
     void charts_get_all_seven_series_sets_the_machine_the_fault_window_and_every_phase_boundary() {
         String page = Pages.read(HtmlReport.write(RealisticResult.baseline(output)));

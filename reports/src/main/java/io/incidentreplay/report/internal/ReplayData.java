@@ -34,7 +34,8 @@ public record ReplayData(
         List<String> notes,
         Control control,
         Machine machine,
-        List<WarmUp> warmUp) {
+        List<WarmUp> warmUp,
+        Resources resources) {
 
     /** The window spanning the whole load; every other window is a phase. */
     public static final String RUN = "run";
@@ -60,6 +61,9 @@ public record ReplayData(
     }
 
     public record Incident(String id, String title, String seedReference, String story) {}
+
+    /** What the replay cost: wall time, and the CPU of the harness and of the build's instances (PostgreSQL not counted). */
+    public record Resources(long wallMillis, long harnessCpuMillis, long buildCpuMillis, double harnessCpuPercent) {}
 
     public record Build(String name, String path) {}
 

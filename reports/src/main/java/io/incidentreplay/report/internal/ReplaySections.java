@@ -69,10 +69,24 @@ public final class ReplaySections {
                 + fact("Time scale", number(data.timeScale()) + (data.timeScale() == 1 ? " (real time)"
                         : " (every timer multiplied by " + number(data.timeScale()) + "; database work is never scaled)"))
                 + fact("Environment", textOrDash(data.environment()))
+                + (data.resources() == null ? "" : fact("CPU", cpu(data.resources())))
                 + fact("Started", Html.date(data.startedAtMillis()))
                 + fact("Ended", Html.date(data.endedAtMillis()) + " (" + duration + " in all)")
                 + fact("Seed story", textOrDash(data.incident().seedReference()))
                 + "</dl>\n";
+    }
+
+    /**
+     * The harness's share first: on a shared machine every core-second it burns is taken from the
+     * build, so a heavy harness is part of how to read the build's latency.
+     */
+    private static String cpu(ReplayData.Resources r) {
+        String share = String.format(Locale.US, "%.0f%%", r.harnessCpuPercent());
+        return (r.harnessCpuPercent() > HARNESS_SHARE_WARNING ? "<strong>the harness " + share + "</strong>" : "the harness " + share)
+                + " of the replay's CPU (" + Html.seconds(r.harnessCpuMillis()) + "), the build's instances "
+                + Html.seconds(r.buildCpuMillis()) + "; PostgreSQL not counted"
+                + (r.harnessCpuPercent() > HARNESS_SHARE_WARNING ? " — over " + HARNESS_SHARE_WARNING
+                        + "%: the build was measured on the CPU the harness left it" : "");
     }
 
     private static String fact(String name, String html) {
@@ -113,6 +127,8 @@ public final class ReplaySections {
     }
 
     private static final String THIN_BADGE = thinBadge("THIN");
+    /** Above this share of a replay's CPU the harness is shown as heavy (the engine's note uses the same bound). */
+    static final int HARNESS_SHARE_WARNING = 40;
     private static final String BOUND_BADGE = "<span class=\"badge bound\">at its bound</span>";
 
     private String expectationOf() {

@@ -114,10 +114,7 @@ class ExitCodesIT {
     /** pool-exhaustion's fault is its data volume: on the 20 MVP pets nothing is launched and nothing judged. */
     @Test
     void twoWhenAReplayCouldNotJudge() throws Exception {
-        assertThat(replay("run", "pool-exhaustion", "--build", "baseline", "--dataset", "mvp", "--verbose"))
-                .as(err.toString()).isEqualTo(2);
-
-        assertThat(logLinesOnTheConsole()).as("--verbose brings the log lines back").isNotEmpty();
+        assertThat(replay("run", "pool-exhaustion", "--build", "baseline", "--dataset", "mvp")).as(err.toString()).isEqualTo(2);
 
         assertThat(summary().get("replays").get(0).get("verdict").asText()).isEqualTo("INVALID");
         validJUnitXml();

@@ -41,6 +41,9 @@ import io.incidentreplay.scenario.Verdict;
  */
 final class ReplayVerdict {
 
+    /** Above this share of a replay's CPU the harness is noted as heavy (the report shows it in bold at the same bound). */
+    static final int HARNESS_WARNING_PERCENT = 40;
+
     private final ReplayRun run;
     private final Incident incident;
     private Observations observations;
@@ -85,6 +88,14 @@ final class ReplayVerdict {
             verdict = Judgement.verdict(run.request.role(), findings, invalid);
             reasons = Judgement.reasons(run.request.role(), verdict, findings, invalid);
         }
+        ReplayResult.Resources resources = new ReplayResult.Resources(System.currentTimeMillis() - run.startedAt,
+                ReplayRun.cpuMillis(ProcessHandle.current()) - run.harnessCpuAtStart, run.buildCpuMillis);
+        // a replay that never loaded has no build CPU to compare with
+        if (run.loadStart.get() != 0 && resources.harnessCpuPercent() > HARNESS_WARNING_PERCENT) {
+            run.note(String.format(Locale.US, "the harness took %.0f%% of the replay's CPU (over %d%%; PostgreSQL not counted): "
+                    + "on a shared machine the build was measured on what the harness left it", resources.harnessCpuPercent(),
+                    HARNESS_WARNING_PERCENT));
+        }
         return new ReplayResult(
                 new IncidentInfo(incident.id(), incident.title(), incident.seedReference(), incident.story()),
                 run.label,
@@ -98,8 +109,7 @@ final class ReplayVerdict {
                 Judgement.traffic(observations.requests(), windows.get(Observations.RUN)),
                 run.timeline.samples(),
                 events, checks, run.gatlingReport, run.notes,
-                new ReplayResult.Resources(System.currentTimeMillis() - run.startedAt,
-                        ReplayRun.cpuMillis(ProcessHandle.current()) - run.harnessCpuAtStart, run.buildCpuMillis),
+                resources,
                 controlInfo(findings, windows),
                 new MachineInfo(Runtime.getRuntime().availableProcessors(), MachineProbe.available(),
                         MachineGuard.BUSY_PERCENT, MachineGuard.PRESSURE_PERCENT, machine),
