@@ -40,6 +40,9 @@ class InterruptedReplayIT {
         try {
             await("the load has started").atMost(Duration.ofMinutes(3))
                     .until(() -> lines.stream().anyMatch(l -> l.contains("] steady ")));
+            assertThat(lines).as("no log line on the console without --verbose (stdout and stderr)")
+                    .noneMatch(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +(TRACE|DEBUG|INFO|WARN|ERROR) .*"))
+                    .anyMatch(l -> l.startsWith("log: ") && l.endsWith("replay.log (--verbose shows it here too)"));
             List<ProcessHandle> instances = replay.toHandle().descendants().toList();
 
             new ProcessBuilder("kill", "-INT", Long.toString(replay.pid())).start().waitFor();
