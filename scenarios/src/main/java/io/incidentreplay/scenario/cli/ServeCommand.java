@@ -145,6 +145,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserError("--dependency " + name + ": the incident has no HTTP dependency of that name; it has " + httpNames);
         });
         DatabaseLogin database = DatabaseLogin.of(jdbcUrl, dbUser, dbPassword);
+        // the URL as given: a build whose incident names no user or password variable still gets its login
         DependencyWiring.Login login = new DependencyWiring.Login(jdbcUrl, database.user(), database.password());
         return DependencyWiring.variables(incident.dependencies(), login, http -> {
             String url = dependencyUrls.get(http.name());

@@ -74,12 +74,16 @@ class InterruptedReplayIT {
         Thread reader = new Thread(() -> readLines(replay, lines));
         reader.setDaemon(true);
         reader.start();
-        Path pidFile = output.resolve("environment/watchdog.pids");
+
         List<ProcessHandle> left = new ArrayList<>();
         try {
             await("the load has started").atMost(Duration.ofMinutes(3))
                     .until(() -> lines.stream().anyMatch(l -> l.contains("] steady ")));
             left.addAll(replay.toHandle().descendants().toList());
+            Path pidFile;
+            try (var files = Files.newDirectoryStream(output.resolve("environment"), "watchdog-*.pids")) {
+                pidFile = files.iterator().next();
+            }
             List<Long> watched = Files.readAllLines(pidFile).stream().filter(l -> !l.isBlank()).map(Long::parseLong).toList();
             watched.forEach(pid -> ProcessHandle.of(pid).ifPresent(left::add));
             assertThat(watched).as("the instances and PostgreSQL are watched").hasSizeGreaterThanOrEqualTo(5);

@@ -1,6 +1,8 @@
 package io.incidentreplay.seed.cli;
 
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.postgresql.Driver;
 
 /**
@@ -9,6 +11,7 @@ import org.postgresql.Driver;
  * else the {@code user} and {@code password} in the JDBC URL's query (read by pgjdbc's own parser),
  * else {@code postgres} and {@code $DB_PASSWORD}.
  *
+ * @param jdbcUrl the URL without its {@code user} and {@code password} parameters
  * @param password empty for none
  */
 public record DatabaseLogin(String jdbcUrl, String user, String password) {
@@ -28,8 +31,20 @@ public record DatabaseLogin(String jdbcUrl, String user, String password) {
             throw new IllegalArgumentException("must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/postgres"
                     + " (user and password may be in it: ?user=postgres&password=...), but was '" + jdbcUrl + "'");
         }
-        return new DatabaseLogin(jdbcUrl, first(userOption, url.getProperty("user"), "postgres"),
+        return new DatabaseLogin(withoutLogin(jdbcUrl), first(userOption, url.getProperty("user"), "postgres"),
                 first(passwordOption, url.getProperty("password"), System.getenv("DB_PASSWORD"), ""));
+    }
+
+    /** The URL without its user and password: pgjdbc lets those override the login it is given, and the options must win. */
+    private static String withoutLogin(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return jdbcUrl;
+        }
+        String kept = Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+                .filter(p -> !p.startsWith("user=") && !p.startsWith("password=") && !p.isEmpty())
+                .collect(Collectors.joining("&"));
+        return jdbcUrl.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     private static String first(String... values) {
@@ -43,6 +58,6 @@ public record DatabaseLogin(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "DatabaseLogin[" + user + "@" + jdbcUrl.replaceAll("password=[^&]*", "password=****") + "]";
+        return "DatabaseLogin[" + user + "@" + jdbcUrl + "]";
     }
 }

@@ -98,7 +98,7 @@ public final class SeedCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jdbc-url: " + e.getMessage());
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(jdbcUrl);
+        dataSource.setURL(login.jdbcUrl());
         dataSource.setUser(login.user());
         if (!login.password().isEmpty()) {
             dataSource.setPassword(login.password());

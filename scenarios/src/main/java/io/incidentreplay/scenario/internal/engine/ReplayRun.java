@@ -340,6 +340,9 @@ public final class ReplayRun {
             loadBalancer.addListener(records);
             Path report = GatlingDriver.run(simulation, url, plan.requestTimeout(), directory.resolve("gatling"),
                     incident.id() + " " + label);
+            records.startFailure().ifPresent(e -> {
+                throw new ReplayException("the fault timeline did not start on the simulation's first request: " + e.getMessage(), e);
+            });
             if (!records.sawRequests()) {
                 throw new ReplayException("the simulation " + simulation + " sent no request to the load balancer at " + url
                         + ": send to the URL in System.getProperty(\"" + GatlingDriver.BASE_URL_PROPERTY + "\")");

@@ -90,8 +90,8 @@ final class ReplayVerdict {
         }
         ReplayResult.Resources resources = new ReplayResult.Resources(System.currentTimeMillis() - run.startedAt,
                 ReplayRun.cpuMillis(ProcessHandle.current()) - run.harnessCpuAtStart, run.buildCpuMillis);
-        // a replay that never loaded has no build CPU to compare with
-        if (run.loadStart.get() != 0 && resources.harnessCpuPercent() > HARNESS_WARNING_PERCENT) {
+        // a replay that never loaded, or whose build runs elsewhere (URLs), has no build CPU to compare with
+        if (run.loadStart.get() != 0 && resources.buildCpuMillis() > 0 && resources.harnessCpuPercent() > HARNESS_WARNING_PERCENT) {
             run.note(String.format(Locale.US, "the harness took %.0f%% of the replay's CPU (over %d%%; PostgreSQL not counted): "
                     + "on a shared machine the build was measured on what the harness left it", resources.harnessCpuPercent(),
                     HARNESS_WARNING_PERCENT));

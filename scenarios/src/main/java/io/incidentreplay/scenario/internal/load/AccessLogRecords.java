@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * The per-request records of a load the harness does not send itself (a Gatling simulation of the
  * user's own), read from the load balancer's access log while it is open. Each request is named by
  * the first request of the mix with its method and a path that matches; the others are counted,
- * not recorded. The first one starts the fault timeline: a simulation's own start-up takes a
+ * not recorded. The first one to complete starts the fault timeline (the log has no earlier
+ * moment), at the time it arrived: a simulation's own start-up takes a
  * varying second or two, and the timeline is about the traffic, not about Gatling.
  *
  * <p>What differs from the harness's own records: the latency is the load balancer's (until the
@@ -36,6 +37,7 @@ public final class AccessLogRecords implements LoadBalancerListener, AutoCloseab
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong unnamed = new AtomicLong();
     private volatile boolean open = true;
+    private volatile RuntimeException startFailure;
 
     public AccessLogRecords(List<RequestSpec> mix, RequestLog log, LongConsumer onFirstRequest) {
         this.routes = mix.stream().map(AccessLogRecords::route).toList();
@@ -63,7 +65,11 @@ public final class AccessLogRecords implements LoadBalancerListener, AutoCloseab
         }
         long start = entry.start().toEpochMilli();
         if (started.compareAndSet(false, true)) {
-            onFirstRequest.accept(start);
+            try {
+                onFirstRequest.accept(start);
+            } catch (RuntimeException e) { // on a load-balancer thread, whose journal would only log it
+                startFailure = e;
+            }
         }
         Optional<String> name = nameOf(entry.method(), entry.pathAndQuery());
         if (name.isEmpty()) {
@@ -86,6 +92,11 @@ public final class AccessLogRecords implements LoadBalancerListener, AutoCloseab
     /** Whether any request came through while open: a simulation that sent nothing to the load balancer sent it elsewhere. */
     public boolean sawRequests() {
         return started.get();
+    }
+
+    /** Why the fault timeline did not start on the first request, if it did not. */
+    public Optional<RuntimeException> startFailure() {
+        return Optional.ofNullable(startFailure);
     }
 
     /** The requests that matched no request of the mix, and so count in no expectation. */
