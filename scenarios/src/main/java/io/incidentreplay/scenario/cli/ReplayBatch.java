@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs replays one after another in one environment, once or {@code --repeat} times, then writes the
  * reports and prints the verdicts (and, for repeats, each finding's spread). Ctrl-C aborts the replay
- * in progress: its partial result and report are written and its teardown runs before the JVM exits.
+ * in progress: its partial result and report, the summary and the JUnit XML are written and its
+ * teardown runs before the JVM exits.
  * When the harness breaks (the environment does not start or stop, an exception escapes), the
  * verdicts reached so far are still reported before the failure is, with exit code 4.
  */
@@ -41,11 +45,14 @@ final class ReplayBatch {
         int repeats = replay.repeats();
         List<List<ReplayResult>> runs = new ArrayList<>();
         RuntimeException broke = null;
+        CtrlC ctrlC = new CtrlC();
+        Runtime.getRuntime().addShutdownHook(ctrlC.hook);
         try {
-            replayAll(requests, repeats, options, output, out, runs);
+            replayAll(requests, repeats, options, output, out, runs, ctrlC);
         } catch (HarnessFailure e) {
             broke = e;
         } catch (UserError e) {
+            ctrlC.reported(); // nothing to report: no hook may wait for it
             throw e;
         } catch (RuntimeException e) {
             broke = new HarnessFailure("the harness broke: " + e, e, output);
@@ -59,8 +66,12 @@ final class ReplayBatch {
             }
         }
         String harnessError = broke == null ? null : broke.getMessage();
-        Summary.of(runs, directories, output, broke != null ? ReplayCli.HARNESS_ERROR : exit, harnessError).write(output);
-        out.println("JUnit XML: " + JUnitReport.of(runs, directories, replay.junit(), harnessError).write(replay.junit()));
+        try {
+            Summary.of(runs, directories, output, broke != null ? ReplayCli.HARNESS_ERROR : exit, harnessError).write(output);
+            out.println("JUnit XML: " + JUnitReport.of(runs, directories, replay.junit(), harnessError).write(replay.junit()));
+        } finally {
+            ctrlC.reported();
+        }
         if (broke != null) {
             throw broke;
         }
@@ -74,17 +85,9 @@ final class ReplayBatch {
 
     /** Fills {@code runs} as replays finish, so that a failure keeps every result reached before it. */
     private static void replayAll(List<ReplayEngine.Request> requests, int repeats, EnvironmentOptions options, Path output,
-            PrintStream out, List<List<ReplayResult>> runs) {
+            PrintStream out, List<List<ReplayResult>> runs, CtrlC ctrlC) {
         String backend = options.backend().name().toLowerCase(Locale.ROOT);
-        AtomicReference<ReplayEngine> current = new AtomicReference<>();
         try (ReplayEnvironment environment = new ReplayEnvironment(options.config(output))) {
-            Thread hook = new Thread(() -> {
-                ReplayEngine engine = current.get();
-                if (engine != null) {
-                    engine.abort("interrupted (Ctrl-C) before the replay finished");
-                }
-            }, "replay-abort");
-            Runtime.getRuntime().addShutdownHook(hook);
             out.println("environment: starting " + backend + " PostgreSQL and fault proxy ...");
             try {
                 environment.start();
@@ -97,14 +100,58 @@ final class ReplayBatch {
                     out.printf("repeat %d of %d -> %s%n", repeat, repeats, directory);
                 }
                 ReplayEngine engine = new ReplayEngine(environment, directory, out);
-                current.set(engine);
+                ctrlC.engine.set(engine);
                 List<ReplayResult> results = new ArrayList<>();
                 runs.add(results);
                 for (ReplayEngine.Request request : requests) {
+                    if (ctrlC.pressed()) {
+                        return; // the replays so far are reported; no new one starts
+                    }
                     results.add(engine.replay(request).result());
                 }
             }
-            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: the replay in progress ends as INCOMPLETE with what it observed, no other
+     * starts, and the JVM waits (a bounded time) until the verdicts so far, summary.json and the
+     * JUnit XML are written: a cancelled CI job still leaves them.
+     */
+    private static final class CtrlC {
+        private static final long WAIT_SECONDS = 60;
+        final AtomicReference<ReplayEngine> engine = new AtomicReference<>();
+        private final AtomicBoolean pressed = new AtomicBoolean();
+        private final CountDownLatch reported = new CountDownLatch(1);
+        final Thread hook = new Thread(this::onShutdown, "replay-abort");
+
+        private void onShutdown() {
+            pressed.set(true);
+            ReplayEngine current = engine.get();
+            if (current != null) {
+                current.abort("interrupted (Ctrl-C) before the replay finished");
+            }
+            try {
+                reported.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        boolean pressed() {
+            return pressed.get();
+        }
+
+        /** The reports are written: the hook may let the JVM go, and a run that ended normally needs no hook. */
+        void reported() {
+            reported.countDown();
+            if (!pressed.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: it finds the latch open
+                }
+            }
         }
     }
 

@@ -54,6 +54,9 @@ class InterruptedReplayIT {
             assertThat(json.get("reasons").toString()).contains("interrupted");
             assertThat(json.get("traffic").size()).as("seconds of traffic observed before Ctrl-C").isPositive();
             assertThat(result.resolveSibling("report.html")).exists();
+            assertThat(new ObjectMapper().readTree(output.resolve("summary.json").toFile()).get("replays").get(0).get("verdict")
+                    .asText()).as("summary.json, written before the JVM went").isEqualTo("INCOMPLETE");
+            assertThat(Files.readString(output.resolve("junit.xml"))).contains("<error type=\"INCOMPLETE\"");
             await("every instance is gone").atMost(Duration.ofSeconds(20))
                     .until(() -> instances.stream().noneMatch(ProcessHandle::isAlive));
         } finally {

@@ -457,6 +457,7 @@ public final class ReplayRun {
      * still kills the instances).
      */
     public void abort(String why) {
+        stop.request(why); // Gatling stops at its next virtual user instead of loading a torn-down replay to its end
         try {
             if (finishing.tryLock(ABORT_GRACE_SECONDS, TimeUnit.SECONDS)) {
                 try {
