@@ -32,14 +32,10 @@ class InterruptedReplayIT {
 
     @Test
     void ctrlCDuringTheLoadLeavesAnIncompleteResultAndReportAndNoInstance() throws Exception {
-        Process replay = start("--output", output.toString());
         List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> readLines(replay, lines));
-        reader.setDaemon(true);
-        reader.start();
+        Process replay = startReading(lines);
         try {
-            await("the load has started").atMost(Duration.ofMinutes(3))
-                    .until(() -> lines.stream().anyMatch(l -> l.contains("] steady ")));
+            awaitTheLoad(lines);
             assertThat(lines).as("no log line on the console without --verbose (stdout and stderr)")
                     .noneMatch(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +(TRACE|DEBUG|INFO|WARN|ERROR) .*"))
                     .anyMatch(l -> l.startsWith("log: ") && l.endsWith("replay.log (--verbose shows it here too)"));
@@ -72,16 +68,11 @@ class InterruptedReplayIT {
      */
     @Test
     void aSigkillDuringTheLoadLeavesNoProcessOfTheReplayWithinTenSeconds() throws Exception {
-        Process replay = start("--output", output.toString());
         List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> readLines(replay, lines));
-        reader.setDaemon(true);
-        reader.start();
-
+        Process replay = startReading(lines);
         List<ProcessHandle> left = new ArrayList<>();
         try {
-            await("the load has started").atMost(Duration.ofMinutes(3))
-                    .until(() -> lines.stream().anyMatch(l -> l.contains("] steady ")));
+            awaitTheLoad(lines);
             left.addAll(replay.toHandle().descendants().toList());
             Path pidFile;
             try (var files = Files.newDirectoryStream(output.resolve("environment"), "watchdog-*.pids")) {
@@ -104,15 +95,24 @@ class InterruptedReplayIT {
         }
     }
 
-    private static Process start(String... args) throws IOException {
+    /** {@code ./replay run weather-cascade --build baseline} into this test's output, its output lines into {@code lines}. */
+    private Process startReading(List<String> lines) throws IOException {
         Path home = Path.of("..").toAbsolutePath().normalize();
         Path replayJar = Path.of("target", "replay.jar").toAbsolutePath();
         assumeTrue(Files.isRegularFile(replayJar) && Files.isRegularFile(home.resolve("target-app/before/target/petforce-before.jar")),
                 "replay.jar or the before build is not packaged; run the whole reactor (mvn verify)");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dreplay.home=" + home, "-jar", replayJar.toString(), "run", "weather-cascade", "--build", "baseline"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(withSigintDeliverable(command)).redirectErrorStream(true).start();
+        Process replay = new ProcessBuilder(withSigintDeliverable(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dreplay.home=" + home, "-jar", replayJar.toString(), "run", "weather-cascade", "--build", "baseline",
+                "--output", output.toString()))).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> readLines(replay, lines));
+        reader.setDaemon(true);
+        reader.start();
+        return replay;
+    }
+
+    private static void awaitTheLoad(List<String> lines) {
+        await("the load has started").atMost(Duration.ofMinutes(3))
+                .until(() -> lines.stream().anyMatch(l -> l.contains("] steady ")));
     }
 
     private static void readLines(Process process, List<String> lines) {
