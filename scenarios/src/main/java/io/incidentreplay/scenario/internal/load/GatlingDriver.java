@@ -96,12 +96,15 @@ public final class GatlingDriver {
         // Only Scala's Console is redirected (for this thread and the threads Gatling starts from it):
         // System.out stays the harness's, and a logging setup that writes to it is not looped back.
         int status;
+        LoggingSnapshot logging = LoggingSnapshot.take(); // Gatling resets logback when it ends
         try (PrintStream log = LineLogger.to(LOG)) {
             status = scala.Console.withOut(log, () -> Gatling$.MODULE$.fromArgs(new String[] {
                 "--simulation", simulation,
                 "--results-folder", resultsDirectory.toString(),
                 "--run-description", description,
             }));
+        } finally {
+            logging.restore();
         }
         if (status == ASSERTIONS_FAILED) {
             // a simulation of the user's own may assert on its requests; during a fault they fail, as they should

@@ -2,6 +2,9 @@ package io.incidentreplay.scenario.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.incidentreplay.scenario.Phase;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class GatlingDriverIT {
 
@@ -89,6 +94,34 @@ class GatlingDriverIT {
         long[] sorted = records.stream().mapToLong(RequestRecord::latencyMillis).sorted().toArray();
         assertThat(gatling.p99).as("p99 in Gatling's report vs ours %d", ours.p99())
                 .isBetween(sorted[(int) Math.ceil(0.98 * sorted.length) - 1], ours.max());
+    }
+
+    /** Gatling stops logback's context when a run ends; the harness's logging must be as it was. */
+    @Test
+    void leavesTheLoggingAsItWas() {
+        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.incidentreplay.after-gatling");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ours.addAppender(appender);
+        ours.setLevel(Level.INFO);
+        Level rootLevel = ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).getLevel();
+        LoadPlan plan = new LoadPlan("http://127.0.0.1:" + server.getAddress().getPort(),
+                List.of(new Phase("steady", Duration.ofSeconds(1), 10)), List.of(RequestSpec.get("list", 1, "/list")),
+                List.of(), Map.of(), Duration.ofSeconds(5), new RequestLog(), at -> { }, new LoadStop());
+        try {
+            GatlingDriver.run(plan, results, "logging-test");
+
+            ours.info("after the run");
+            ours.debug("not at INFO");
+            assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("after the run");
+            assertThat(((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).getLevel())
+                    .as("root level").isEqualTo(rootLevel);
+            assertThat(LoggerFactory.getLogger("org.eclipse.jetty.server.HttpChannel").isDebugEnabled())
+                    .as("a library's debug messages").isFalse();
+        } finally {
+            ours.detachAppender(appender);
+            ours.setLevel(null);
+        }
     }
 
     private static void respond(HttpExchange ex, int status, String body) throws IOException {
