@@ -47,7 +47,7 @@ public final class HealthEndpointProbe implements Probe {
         instances.get().forEach((instance, base) -> endpoints.forEach((name, path) -> {
             long start = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
-            calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            calls.add(ProbeCalls.send(client, request, HttpResponse.BodyHandlers.discarding())
                     .handle((response, failure) -> {
                         boolean ok = failure == null && response.statusCode() / 100 == 2;
                         long millis = (System.nanoTime() - start) / 1_000_000;

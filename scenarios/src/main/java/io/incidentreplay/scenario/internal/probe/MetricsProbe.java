@@ -67,7 +67,7 @@ public final class MetricsProbe implements Probe {
 
     private CompletableFuture<String> scrape(URI base) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(metrics.path())).timeout(timeout).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+        return ProbeCalls.send(client, request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("/metrics answered " + response.statusCode());
             }
