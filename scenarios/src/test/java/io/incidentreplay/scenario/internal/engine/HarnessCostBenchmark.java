@@ -56,11 +56,15 @@ import java.util.Map;
  * instance's, wrk's as the child of a shell). One JVM runs the harness, as {@code ./replay} does.
  *
  * <pre>
- * mvn -q -o install -DskipTests
- * mvn -q -o -pl scenarios test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.incidentreplay.scenario.internal.engine.HarnessCostBenchmark \
- *     [-Dbench.seconds=15] [-Dbench.rates=200,800] [-Dbench.dataset=ci]
+ * mvn -q -o install -DskipTests &amp;&amp; mvn -q -o -pl scenarios test-compile
+ * mvn -q -o -pl scenarios org.codehaus.mojo:exec-maven-plugin:3.5.1:exec -Dexec.executable=java \
+ *     -Dexec.classpathScope=test -Dexec.args="--add-opens java.base/java.lang=ALL-UNNAMED \
+ *     [-Dbench.seconds=15] [-Dbench.rates=200,800] [-Dbench.dataset=ci] [-Dbench.quick=true] \
+ *     -cp %classpath io.incidentreplay.scenario.internal.engine.HarnessCostBenchmark"
  * </pre>
+ * Its own JVM (exec:exec, not exec:java): inside Maven's, logback does not find scenarios' logback.xml
+ * and every library logs at DEBUG. {@code -Dbench.quick=true} runs only the two wrk layers: (a) and
+ * (c0), wrk through the load balancer, whose harness CPU is the load balancer's alone.
  * wrk comes from Debian ({@code apt-get install wrk}); without it layer (a) is skipped, visibly.
  */
 public final class HarnessCostBenchmark {
@@ -70,16 +74,23 @@ public final class HarnessCostBenchmark {
             Files.isDirectory(Path.of("incidents")) ? "." : "..")).toAbsolutePath().normalize();
     private static final String PATH = "/api/v1/pets?page=1&limit=20";
 
+    /** clientCpuMillis is wrk's, -1 when Gatling (inside the harness) was the client. */
     private record Row(String layer, double rate, long requests, double seconds, long p99, long harnessCpuMillis,
-            long buildCpuMillis) {
+            long clientCpuMillis, long buildCpuMillis) {
         double harnessPerRequest() {
             return requests == 0 ? 0 : (double) harnessCpuMillis / requests;
+        }
+
+        double clientPerRequest() {
+            return requests == 0 ? 0 : (double) clientCpuMillis / requests;
         }
     }
 
     private final int seconds = Integer.getInteger("bench.seconds", 15);
     private final List<Double> rates = List.of(System.getProperty("bench.rates", "200,800").split(",")).stream()
             .map(Double::parseDouble).toList();
+    /** -Dbench.quick: only the two wrk layers, for the load balancer's own CPU per request. */
+    private final boolean quick = Boolean.getBoolean("bench.quick");
     private final List<Row> rows = new ArrayList<>();
     private ReplayEnvironment environment;
     private String token;
@@ -111,11 +122,19 @@ public final class HarnessCostBenchmark {
                 Instance d = behindProxy.instances().get(0);
                 System.out.printf("harness cost: dataset %s, %d s per step, rates %s req/s, %s%n", dataset, seconds, rates, PATH);
                 warm(a.baseUrl().toString());
+                requireQuietLibraries();
                 warm(d.baseUrl().toString());
                 try (LoadBalancer lb = loadBalancer(a)) {
                     warm(lb.uri().toString()); // the load balancer's code too: the first layer through it must not pay its JIT
                 }
-                wrk(a);
+                wrk("(a) wrk → instance (reference)", a, a.baseUrl());
+                try (LoadBalancer lb = loadBalancer(a)) {
+                    wrk("(c0) wrk → load balancer", a, lb.uri());
+                }
+                if (quick) {
+                    print();
+                    return;
+                }
                 for (double rate : rates) {
                     gatling("(b) Gatling → instance", a, a.baseUrl().toString(), rate);
                 }
@@ -167,6 +186,18 @@ public final class HarnessCostBenchmark {
         }
     }
 
+    /**
+     * Jetty builds its debug messages whenever debug is on, written or not: measured with it on, the load
+     * balancer costs twice as much. It is on under exec:java (Maven's own logging) and was on after every
+     * Gatling run until GatlingDriver put the logging back.
+     */
+    private static void requireQuietLibraries() {
+        if (org.slf4j.LoggerFactory.getLogger("org.eclipse.jetty.server.HttpChannel").isDebugEnabled()) {
+            throw new IllegalStateException("Jetty's debug logging is on, so the numbers would measure it: run the benchmark "
+                    + "in its own JVM (exec:exec, as in this class's javadoc) with scenarios' logback.xml");
+        }
+    }
+
     /** A few thousand requests first: the numbers are of a warm JIT, not of the first seconds. */
     private void warm(String baseUrl) {
         GatlingDriver.run(plan(baseUrl, 400, 10, new RequestLog()), Path.of(System.getProperty("java.io.tmpdir"),
@@ -194,36 +225,41 @@ public final class HarnessCostBenchmark {
             System.out.printf("  %s at %.0f req/s: %,d of %,d requests failed%n", layer, rate, records.size() - ok, records.size());
         }
         Row row = new Row(layer, rate, records.size(), took, p99, ReplayRun.cpuMillis(ProcessHandle.current()) - harness0,
-                cpu(instance) - build0);
+                -1, cpu(instance) - build0);
         rows.add(row);
         System.out.printf(Locale.US, "  %-40s %5.0f req/s: %,7d requests, p99 %,5d ms, harness %.3f ms CPU/request%n",
                 layer, rate, row.requests(), row.p99(), row.harnessPerRequest());
     }
 
-    /** wrk with 8 connections for the same length; its CPU is the shell's children's (utime + stime of waited children). */
-    private void wrk(Instance instance) throws IOException, InterruptedException {
+    /**
+     * wrk with 8 connections for the same length; its CPU is the shell's children's (utime + stime of waited
+     * children). The row's harness CPU is this JVM's in the meantime: nothing, straight to the instance; the
+     * load balancer's own, through it.
+     */
+    private void wrk(String layer, Instance instance, URI base) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
-            System.out.println("  (a) wrk: SKIPPED, /usr/bin/wrk is missing (apt-get install wrk)");
+            System.out.println("  " + layer + ": SKIPPED, /usr/bin/wrk is missing (apt-get install wrk)");
             return;
         }
+        long harness0 = ReplayRun.cpuMillis(ProcessHandle.current());
         long build0 = cpu(instance);
         String script = "wrk -t1 -c8 -d" + seconds + "s --latency -H 'Authorization: Bearer " + token + "' '"
-                + instance.baseUrl().resolve(PATH) + "' > \"$1\" 2>&1; cat /proc/$$/stat";
+                + base.resolve(PATH) + "' > \"$1\" 2>&1; cat /proc/$$/stat";
         Path report = Files.createTempFile("wrk", ".txt");
         Process shell = new ProcessBuilder("sh", "-c", script, "wrk", report.toString()).redirectErrorStream(true).start();
         String stat = new String(shell.getInputStream().readAllBytes()).trim();
         shell.waitFor();
+        long harness = ReplayRun.cpuMillis(ProcessHandle.current()) - harness0;
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime (fields 16 and 17)
-        long cpuMillis = ticks * 1000 / 100; // USER_HZ is 100 on Linux
+        long wrkMillis = ticks * 1000 / 100; // USER_HZ is 100 on Linux
         String text = Files.readString(report);
         long requests = Long.parseLong(text.replaceAll("(?s).*\\s(\\d+) requests in.*", "$1"));
         String p99 = text.replaceAll("(?s).*\\s99%\\s+([0-9.]+\\w+).*", "$1");
-        Row row = new Row("(a) wrk → instance (reference)", requests / (double) seconds, requests, seconds, -1, cpuMillis,
-                cpu(instance) - build0);
+        Row row = new Row(layer, requests / (double) seconds, requests, seconds, -1, harness, wrkMillis, cpu(instance) - build0);
         rows.add(row);
-        System.out.printf(Locale.US, "  %-40s %5.0f req/s: %,7d requests, p99 %s, wrk %.4f ms CPU/request%n",
-                row.layer(), row.rate(), requests, p99, row.harnessPerRequest());
+        System.out.printf(Locale.US, "  %-40s %5.0f req/s: %,7d requests, p99 %s, wrk %.4f ms, harness %.3f ms CPU/request%n",
+                layer, row.rate(), requests, p99, row.clientPerRequest(), row.harnessPerRequest());
     }
 
     private static long cpu(Instance instance) {
@@ -254,12 +290,13 @@ public final class HarnessCostBenchmark {
 
     private void print() {
         System.out.println();
-        System.out.println("| Layer | Rate asked | Requests | Achieved req/s | p99 | Harness CPU/request | Build CPU/request |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| Layer | Rate asked | Requests | Achieved req/s | p99 | Harness CPU/request | wrk CPU/request | Build CPU/request |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            System.out.printf(Locale.US, "| %s | %s | %,d | %.0f | %s | %.3f ms | %.3f ms |%n", r.layer(),
+            System.out.printf(Locale.US, "| %s | %s | %,d | %.0f | %s | %.3f ms | %s | %.3f ms |%n", r.layer(),
                     r.p99() < 0 ? "max (8 connections)" : String.format(Locale.US, "%.0f", r.rate()), r.requests(),
                     r.requests() / r.seconds(), r.p99() < 0 ? "see above" : r.p99() + " ms", r.harnessPerRequest(),
+                    r.clientCpuMillis() < 0 ? "–" : String.format(Locale.US, "%.4f ms", r.clientPerRequest()),
                     r.requests() == 0 ? 0 : (double) r.buildCpuMillis() / r.requests());
         }
         Row wrk = rows.stream().filter(r -> r.layer().startsWith("(a)")).findFirst().orElse(null);
@@ -267,13 +304,13 @@ public final class HarnessCostBenchmark {
         System.out.println("| Layer | Marginal harness CPU/request | Ratio to wrk |");
         System.out.println("|---|---|---|");
         Map<String, List<Row>> byLayer = new LinkedHashMap<>();
-        rows.stream().filter(r -> !r.layer().startsWith("(a)")).forEach(r -> byLayer.computeIfAbsent(r.layer(), k -> new ArrayList<>()).add(r));
+        rows.stream().filter(r -> r.clientCpuMillis() < 0).forEach(r -> byLayer.computeIfAbsent(r.layer(), k -> new ArrayList<>()).add(r));
         byLayer.forEach((layer, runs) -> {
             Row low = runs.get(0);
             Row high = runs.get(runs.size() - 1);
             double marginal = (double) (high.harnessCpuMillis() - low.harnessCpuMillis()) / Math.max(1, high.requests() - low.requests());
             System.out.printf(Locale.US, "| %s | %.3f ms | %s |%n", layer, marginal,
-                    wrk == null ? "–" : String.format(Locale.US, "%.0f×", marginal / wrk.harnessPerRequest()));
+                    wrk == null ? "–" : String.format(Locale.US, "%.0f×", marginal / wrk.clientPerRequest()));
         });
     }
 
