@@ -59,12 +59,12 @@ import java.util.Map;
  * mvn -q -o install -DskipTests &amp;&amp; mvn -q -o -pl scenarios test-compile
  * mvn -q -o -pl scenarios org.codehaus.mojo:exec-maven-plugin:3.5.1:exec -Dexec.executable=java \
  *     -Dexec.classpathScope=test -Dexec.args="--add-opens java.base/java.lang=ALL-UNNAMED \
- *     [-Dbench.seconds=15] [-Dbench.rates=200,800] [-Dbench.dataset=ci] [-Dbench.quick=true] \
+ *     [-Dbench.seconds=15] [-Dbench.rates=200,800] [-Dbench.dataset=ci] [-Dbench.layers=a,c0] \
  *     -cp %classpath io.incidentreplay.scenario.internal.engine.HarnessCostBenchmark"
  * </pre>
  * Its own JVM (exec:exec, not exec:java): inside Maven's, logback does not find scenarios' logback.xml
- * and every library logs at DEBUG. {@code -Dbench.quick=true} runs only the two wrk layers: (a) and
- * (c0), wrk through the load balancer, whose harness CPU is the load balancer's alone.
+ * and every library logs at DEBUG. Layer (c0) is wrk through the load balancer: its harness CPU is
+ * the load balancer's alone. {@code -Dbench.layers} picks layers, e.g. {@code a,c0}.
  * wrk comes from Debian ({@code apt-get install wrk}); without it layer (a) is skipped, visibly.
  */
 public final class HarnessCostBenchmark {
@@ -89,8 +89,8 @@ public final class HarnessCostBenchmark {
     private final int seconds = Integer.getInteger("bench.seconds", 15);
     private final List<Double> rates = List.of(System.getProperty("bench.rates", "200,800").split(",")).stream()
             .map(Double::parseDouble).toList();
-    /** -Dbench.quick: only the two wrk layers, for the load balancer's own CPU per request. */
-    private final boolean quick = Boolean.getBoolean("bench.quick");
+    /** -Dbench.layers: which of a, c0, b, c, d (with e) to run; all by default. */
+    private final List<String> layers = List.of(System.getProperty("bench.layers", "a,c0,b,c,d").split(","));
     private final List<Row> rows = new ArrayList<>();
     private ReplayEnvironment environment;
     private String token;
@@ -127,42 +127,53 @@ public final class HarnessCostBenchmark {
                 try (LoadBalancer lb = loadBalancer(a)) {
                     warm(lb.uri().toString()); // the load balancer's code too: the first layer through it must not pay its JIT
                 }
-                wrk("(a) wrk → instance (reference)", a, a.baseUrl());
-                try (LoadBalancer lb = loadBalancer(a)) {
-                    wrk("(c0) wrk → load balancer", a, lb.uri());
+                if (layers.contains("a")) {
+                    wrk("(a) wrk → instance (reference)", a, a.baseUrl());
                 }
-                if (quick) {
-                    print();
-                    return;
-                }
-                for (double rate : rates) {
-                    gatling("(b) Gatling → instance", a, a.baseUrl().toString(), rate);
-                }
-                try (LoadBalancer lb = loadBalancer(a)) {
-                    for (double rate : rates) {
-                        gatling("(c) + load balancer", a, lb.uri().toString(), rate);
+                if (layers.contains("c0")) {
+                    try (LoadBalancer lb = loadBalancer(a)) {
+                        wrk("(c0) wrk → load balancer", a, lb.uri());
                     }
                 }
-                try (LoadBalancer lb = loadBalancer(d)) {
+                if (layers.contains("b")) {
                     for (double rate : rates) {
-                        gatling("(d) + fault proxy, no toxic", d, lb.uri().toString(), rate);
+                        gatling("(b) Gatling → instance", a, a.baseUrl().toString(), rate);
                     }
-                    var proxy = environment.toxiproxy().getProxy(ReplayEnvironment.POSTGRES_PROXY);
-                    proxy.toxics().latency("bench-latency", ToxicDirection.DOWNSTREAM, 1);
-                    for (double rate : rates) {
-                        gatling("(d) + fault proxy, 1 ms latency toxic", d, lb.uri().toString(), rate);
-                    }
-                    proxy.toxics().get("bench-latency").remove();
-                    try (ProbeSampler probes = probes(d, one)) {
+                }
+                if (layers.contains("c")) {
+                    try (LoadBalancer lb = loadBalancer(a)) {
                         for (double rate : rates) {
-                            gatling("(e) + probes", d, lb.uri().toString(), rate);
+                            gatling("(c) + load balancer", a, lb.uri().toString(), rate);
                         }
                     }
+                }
+                if (layers.contains("d")) {
+                    behindTheFaultProxy(d, one);
                 }
             }
             print();
         } finally {
             environment.close();
+        }
+    }
+
+    /** Layers (d) and (e): the instance's PostgreSQL through the fault proxy, without and with a toxic, then the probes. */
+    private void behindTheFaultProxy(Instance d, Topology one) throws IOException {
+        try (LoadBalancer lb = loadBalancer(d)) {
+            for (double rate : rates) {
+                gatling("(d) + fault proxy, no toxic", d, lb.uri().toString(), rate);
+            }
+            var proxy = environment.toxiproxy().getProxy(ReplayEnvironment.POSTGRES_PROXY);
+            proxy.toxics().latency("bench-latency", ToxicDirection.DOWNSTREAM, 1);
+            for (double rate : rates) {
+                gatling("(d) + fault proxy, 1 ms latency toxic", d, lb.uri().toString(), rate);
+            }
+            proxy.toxics().get("bench-latency").remove();
+            try (ProbeSampler probes = probes(d, one)) {
+                for (double rate : rates) {
+                    gatling("(e) + probes", d, lb.uri().toString(), rate);
+                }
+            }
         }
     }
 
