@@ -10,6 +10,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.gatling.app.Gatling$;
 import io.incidentreplay.fixtures.faultproxy.FaultProxyServer;
 import io.incidentreplay.scenario.internal.engine.StandaloneLoad;
+import io.incidentreplay.scenario.internal.load.LoggingSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -106,10 +107,16 @@ class IncidentSimulationIT {
                 .hasMessage("-Dincident is missing: the incident file, e.g. -Dincident=examples/orders/incident/incident.yaml");
     }
 
+    /** Bare, as the plugin runs it in a JVM of its own; the logging Gatling resets is put back for the tests after this one. */
     private int runGatling() {
-        return Gatling$.MODULE$.fromArgs(new String[] {
-            "--simulation", IncidentSimulation.class.getName(),
-            "--results-folder", results.toString(),
-        });
+        LoggingSnapshot logging = LoggingSnapshot.take();
+        try {
+            return Gatling$.MODULE$.fromArgs(new String[] {
+                "--simulation", IncidentSimulation.class.getName(),
+                "--results-folder", results.toString(),
+            });
+        } finally {
+            logging.restore();
+        }
     }
 }

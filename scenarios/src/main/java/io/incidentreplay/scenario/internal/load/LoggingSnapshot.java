@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * replay.log and turned on the debug messages of every library, which Jetty builds whether or not
  * anything writes them: it doubled the load balancer's CPU per request (docs/benchmarks.md, issue 18).
  * <p>
- * Does nothing when slf4j is bound to something other than logback.
+ * Does nothing when slf4j is bound to something other than logback. Public for tests that run Gatling
+ * bare, as its Maven plugin does in a JVM of its own.
  */
-final class LoggingSnapshot {
+public final class LoggingSnapshot {
 
     private record LoggerState(Logger logger, Level level, boolean additive, List<Appender<ILoggingEvent>> appenders) {
     }
@@ -31,7 +32,7 @@ final class LoggingSnapshot {
         this.loggers = loggers;
     }
 
-    static LoggingSnapshot take() {
+    public static LoggingSnapshot take() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         List<LoggerState> states = new ArrayList<>();
         if (factory instanceof LoggerContext context) {
@@ -47,7 +48,7 @@ final class LoggingSnapshot {
     }
 
     /** Puts every logger's level, additivity and appenders back, and restarts the appenders that were stopped. */
-    void restore() {
+    public void restore() {
         for (LoggerState state : loggers) {
             state.logger().setLevel(state.level());
             state.logger().setAdditive(state.additive());

@@ -104,6 +104,9 @@ class GatlingDriverIT {
         appender.start();
         ours.addAppender(appender);
         ours.setLevel(Level.INFO);
+        // set here, not taken from logback.xml: a test before this one in the JVM may have run Gatling bare
+        ch.qos.logback.classic.Logger jetty = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.eclipse.jetty");
+        jetty.setLevel(Level.WARN);
         Level rootLevel = ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).getLevel();
         LoadPlan plan = new LoadPlan("http://127.0.0.1:" + server.getAddress().getPort(),
                 List.of(new Phase("steady", Duration.ofSeconds(1), 10)), List.of(RequestSpec.get("list", 1, "/list")),
@@ -121,6 +124,7 @@ class GatlingDriverIT {
         } finally {
             ours.detachAppender(appender);
             ours.setLevel(null);
+            jetty.setLevel(null);
         }
     }
 
