@@ -39,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the harness costs per request, layer by layer, in one run (issue 18): the after build's
@@ -76,7 +78,7 @@ public final class HarnessCostBenchmark {
 
     /** clientCpuMillis is wrk's, -1 when Gatling (inside the harness) was the client. */
     private record Row(String layer, double rate, long requests, double seconds, long p99, long harnessCpuMillis,
-            long clientCpuMillis, long buildCpuMillis) {
+            long clientCpuMillis, long buildCpuMillis, long postgresCpuMillis) {
         double harnessPerRequest() {
             return requests == 0 ? 0 : (double) harnessCpuMillis / requests;
         }
@@ -225,6 +227,7 @@ public final class HarnessCostBenchmark {
         RequestLog log = new RequestLog();
         long harness0 = ReplayRun.cpuMillis(ProcessHandle.current());
         long build0 = cpu(instance);
+        long postgres0 = postgresCpu();
         long t0 = System.nanoTime();
         GatlingDriver.run(plan(baseUrl, rate, seconds, log), Path.of(System.getProperty("java.io.tmpdir"), "harness-cost-gatling"),
                 layer);
@@ -233,10 +236,14 @@ public final class HarnessCostBenchmark {
         long p99 = LatencySummary.of(records.stream().mapToLong(RequestRecord::latencyMillis).toArray()).p99();
         long ok = records.stream().filter(RequestRecord::ok).count();
         if (ok < records.size()) {
-            System.out.printf("  %s at %.0f req/s: %,d of %,d requests failed%n", layer, rate, records.size() - ok, records.size());
+            Map<Integer, Long> statuses = records.stream().filter(r -> !r.ok())
+                    .collect(java.util.stream.Collectors.groupingBy(RequestRecord::status, java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting()));
+            System.out.printf("  %s at %.0f req/s: %,d of %,d requests failed, by status (0: no answer) %s%n", layer, rate,
+                    records.size() - ok, records.size(), statuses);
         }
         Row row = new Row(layer, rate, records.size(), took, p99, ReplayRun.cpuMillis(ProcessHandle.current()) - harness0,
-                -1, cpu(instance) - build0);
+                -1, cpu(instance) - build0, postgresCpu() - postgres0);
         rows.add(row);
         System.out.printf(Locale.US, "  %-40s %5.0f req/s: %,7d requests, p99 %,5d ms, harness %.3f ms CPU/request%n",
                 layer, rate, row.requests(), row.p99(), row.harnessPerRequest());
@@ -254,6 +261,7 @@ public final class HarnessCostBenchmark {
         }
         long harness0 = ReplayRun.cpuMillis(ProcessHandle.current());
         long build0 = cpu(instance);
+        long postgres0 = postgresCpu();
         String script = "wrk -t1 -c8 -d" + seconds + "s --latency -H 'Authorization: Bearer " + token + "' '"
                 + base.resolve(PATH) + "' > \"$1\" 2>&1; cat /proc/$$/stat";
         Path report = Files.createTempFile("wrk", ".txt");
@@ -267,10 +275,35 @@ public final class HarnessCostBenchmark {
         String text = Files.readString(report);
         long requests = Long.parseLong(text.replaceAll("(?s).*\\s(\\d+) requests in.*", "$1"));
         String p99 = text.replaceAll("(?s).*\\s99%\\s+([0-9.]+\\w+).*", "$1");
-        Row row = new Row(layer, requests / (double) seconds, requests, seconds, -1, harness, wrkMillis, cpu(instance) - build0);
+        Row row = new Row(layer, requests / (double) seconds, requests, seconds, -1, harness, wrkMillis, cpu(instance) - build0,
+                postgresCpu() - postgres0);
         rows.add(row);
         System.out.printf(Locale.US, "  %-40s %5.0f req/s: %,7d requests, p99 %s, wrk %.4f ms, harness %.3f ms CPU/request%n",
                 layer, row.rate(), requests, p99, row.clientPerRequest(), row.harnessPerRequest());
+    }
+
+    /**
+     * The embedded PostgreSQL's CPU: the postmaster, its live backends, and the backends that ended
+     * (whose CPU the postmaster's reaped-children counters hold).
+     */
+    private long postgresCpu() {
+        return environment.postgres().ownedServerPid().stream()
+                .mapToObj(pid -> ProcessHandle.of(pid))
+                .flatMap(Optional::stream)
+                .mapToLong(server -> reapedChildrenMillis(server.pid())
+                        + Stream.concat(Stream.of(server), server.descendants()).mapToLong(ReplayRun::cpuMillis).sum())
+                .sum();
+    }
+
+    /** cutime + cstime of /proc/PID/stat: the CPU of the children it has waited for (backends that ended). */
+    private static long reapedChildrenMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 1000 / 100; // USER_HZ is 100
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static long cpu(Instance instance) {
@@ -301,14 +334,15 @@ public final class HarnessCostBenchmark {
 
     private void print() {
         System.out.println();
-        System.out.println("| Layer | Rate asked | Requests | Achieved req/s | p99 | Harness CPU/request | wrk CPU/request | Build CPU/request |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| Layer | Rate asked | Requests | Achieved req/s | p99 | Harness CPU/request | wrk CPU/request | Build CPU/request | PostgreSQL CPU/request |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            System.out.printf(Locale.US, "| %s | %s | %,d | %.0f | %s | %.3f ms | %s | %.3f ms |%n", r.layer(),
+            System.out.printf(Locale.US, "| %s | %s | %,d | %.0f | %s | %.3f ms | %s | %.3f ms | %.3f ms |%n", r.layer(),
                     r.p99() < 0 ? "max (8 connections)" : String.format(Locale.US, "%.0f", r.rate()), r.requests(),
                     r.requests() / r.seconds(), r.p99() < 0 ? "see above" : r.p99() + " ms", r.harnessPerRequest(),
                     r.clientCpuMillis() < 0 ? "–" : String.format(Locale.US, "%.4f ms", r.clientPerRequest()),
-                    r.requests() == 0 ? 0 : (double) r.buildCpuMillis() / r.requests());
+                    r.requests() == 0 ? 0 : (double) r.buildCpuMillis() / r.requests(),
+                    r.requests() == 0 ? 0 : (double) r.postgresCpuMillis() / r.requests());
         }
         Row wrk = rows.stream().filter(r -> r.layer().startsWith("(a)")).findFirst().orElse(null);
         System.out.println();
