@@ -35,6 +35,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -351,8 +352,9 @@ public final class HarnessCostBenchmark {
         Map<String, List<Row>> byLayer = new LinkedHashMap<>();
         rows.stream().filter(r -> r.clientCpuMillis() < 0).forEach(r -> byLayer.computeIfAbsent(r.layer(), k -> new ArrayList<>()).add(r));
         byLayer.forEach((layer, runs) -> {
-            Row low = runs.get(0);
-            Row high = runs.get(runs.size() - 1);
+            List<Row> byRate = runs.stream().sorted(Comparator.comparingDouble(Row::rate)).toList();
+            Row low = byRate.get(0);
+            Row high = byRate.get(byRate.size() - 1);
             double marginal = (double) (high.harnessCpuMillis() - low.harnessCpuMillis()) / Math.max(1, high.requests() - low.requests());
             System.out.printf(Locale.US, "| %s | %.3f ms | %s |%n", layer, marginal,
                     wrk == null ? "–" : String.format(Locale.US, "%.0f×", marginal / wrk.clientPerRequest()));
