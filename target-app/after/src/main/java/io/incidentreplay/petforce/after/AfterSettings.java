@@ -4,6 +4,8 @@ import io.incidentreplay.petforce.core.CommonSettings;
 import io.incidentreplay.petforce.core.Env;
 import io.incidentreplay.petforce.core.PoolSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +23,11 @@ record AfterSettings(
         Duration readinessDatabaseTimeout,
         Duration shutdownTimeout,
         double logSampleRate,
-        Duration slowRequest) {
+        Duration slowRequest,
+        List<String> logImportantPaths) {
+
+    /** The seed's {@code importantPaths} (S0 1234–1239), logged at 100%. */
+    static final String DEFAULT_IMPORTANT_PATHS = "/api/v1/auth/login,/api/v1/auth/register,/api/v1/households,/api/v1/pets";
 
     record PageLimits(int defaultLimit, int maxLimit, int maxOffset) {}
 
@@ -62,7 +68,25 @@ record AfterSettings(
                 env.millis("READINESS_DB_TIMEOUT_MS", 2_000),
                 env.millis("SHUTDOWN_TIMEOUT_MS", 30_000),
                 env.fraction("LOG_SAMPLE_RATE", 0.1),
-                env.millis("LOG_SLOW_REQUEST_MS", 1_000));
+                env.millis("LOG_SLOW_REQUEST_MS", 1_000),
+                pathPrefixes(env, "LOG_IMPORTANT_PATHS", DEFAULT_IMPORTANT_PATHS));
+    }
+
+    /** Comma-separated path prefixes, each starting with {@code /}; an empty value means none. */
+    static List<String> pathPrefixes(Env env, String name, String defaultValue) {
+        List<String> prefixes = new ArrayList<>();
+        for (String entry : env.string(name, defaultValue).split(",")) {
+            String prefix = entry.trim();
+            if (prefix.isEmpty()) {
+                continue;
+            }
+            if (!prefix.startsWith("/")) {
+                throw new IllegalArgumentException(name + " must be comma-separated path prefixes, each starting with '/',"
+                        + " but had '" + prefix + "'");
+            }
+            prefixes.add(prefix);
+        }
+        return List.copyOf(prefixes);
     }
 
     /** pgjdbc's socketTimeout and connectTimeout are whole seconds (0 would mean "forever"): round up. */

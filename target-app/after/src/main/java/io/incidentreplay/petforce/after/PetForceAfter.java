@@ -11,6 +11,7 @@ import io.incidentreplay.petforce.core.Database;
 import io.incidentreplay.petforce.core.Env;
 import io.incidentreplay.petforce.core.HttpServer;
 import io.incidentreplay.petforce.core.Json;
+import io.incidentreplay.petforce.core.Login;
 import io.incidentreplay.petforce.core.Metrics;
 import io.incidentreplay.petforce.core.Migrations;
 import io.incidentreplay.petforce.core.PooledDatabase;
@@ -60,7 +61,8 @@ public final class PetForceAfter implements AutoCloseable {
                 new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()),
                 settings.weather(), weatherBreaker, Clock.systemUTC());
         this.probes = new HealthProbes(pool, settings.readinessDatabaseTimeout());
-        RequestLog requestLog = new RequestLog(settings.logSampleRate(), settings.slowRequest().toMillis());
+        RequestLog requestLog = new RequestLog(settings.logSampleRate(), settings.slowRequest().toMillis(),
+                settings.logImportantPaths());
 
         this.app = HttpServer.create(settings.common(), config -> {
             config.requestLogger.http((ctx, millis) -> {
@@ -92,6 +94,7 @@ public final class PetForceAfter implements AutoCloseable {
             }
         });
         app.before("/api/*", new Authenticator(database).handler());
+        app.post(Login.PATH, Login.handler());
         app.get("/api/v1/pets", new PaginatedPetList(database, settings.pages()).handler());
         app.get("/api/v1/dashboard", ctx -> dashboard(ctx, database));
         app.post("/api/v1/pets/{id}/tasks", new TaskWrites(database).handler());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 /** The after build on real PostgreSQL: each post-mortem fix is present. */
 class AfterBuildIT {
@@ -223,6 +224,73 @@ class AfterBuildIT {
             assertThat(logs.lines().get(1)).contains("POST").contains("status=201");
             assertThat(String.join("\n", logs.lines())).doesNotContain("token-7").doesNotContain("hunter2");
         }
+    }
+
+    @Test
+    void everyLogEventCarriesTheRequestIdHeaderOrADash() throws Exception {
+        ApiClient api = start(Map.of("LOG_SAMPLE_RATE", "1"));
+        try (LogCapture logs = LogCapture.of(RequestLog.LOGGER)) {
+            api.get("/api/v1/pets", "token-1", Map.of("X-Request-Id", "req_abc123"), BOUND);
+            api.get("/api/v1/pets?limit=101", "token-1", Map.of("X-Request-Id", "req_def456"), BOUND);
+            api.get("/health/liveness", null, BOUND);
+
+            await("request log lines").atMost(Duration.ofSeconds(5)).until(() -> logs.lines().size() >= 3);
+            assertThat(logs.lines().get(0)).startsWith("Request completed GET /api/v1/pets requestId=req_abc123 status=200 ");
+            assertThat(logs.lines().get(1)).startsWith("Request completed GET /api/v1/pets requestId=req_def456 status=400 ");
+            assertThat(logs.lines().get(2)).startsWith("Request completed GET /health/liveness requestId=- status=200 ");
+        }
+    }
+
+    @Test
+    void petListGetsAreAlwaysLoggedWhileDashboardGetsAreSampled() throws Exception {
+        weather.answering();
+        ApiClient api = start(Map.of("LOG_SAMPLE_RATE", "0", "LOG_SLOW_REQUEST_MS", "60000"));
+        try (LogCapture logs = LogCapture.of(RequestLog.LOGGER)) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(api.get("/api/v1/dashboard", "token-1", BOUND).statusCode()).isEqualTo(200);
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThat(api.get("/api/v1/pets?page=1&limit=20", "token-1", BOUND).statusCode()).isEqualTo(200);
+            }
+
+            await("pet list log lines").atMost(Duration.ofSeconds(5)).until(() -> logs.lines().size() >= 20);
+            assertThat(logs.lines()).as("an important path of the seed: every one logged").hasSize(20)
+                    .allSatisfy(line -> assertThat(line).startsWith("Request completed GET /api/v1/pets requestId=- status=200"));
+        }
+    }
+
+    @Test
+    void failedLoginIsLoggedInFullWithThePasswordRedactedAndNowhereInPlain() throws Exception {
+        ApiClient api = start(Map.of("LOG_SAMPLE_RATE", "0"));
+        String password = "pw-canary-5f3a";
+        try (LogCapture everything = LogCapture.of(Logger.ROOT_LOGGER_NAME);
+                LogCapture logs = LogCapture.of(RequestLog.LOGGER)) {
+            HttpResponse<String> refused = api.post("/api/v1/auth/login", null, Map.of("X-Request-Id", "req_login1"),
+                    "{\"email\":\"user1@example.com\",\"password\":\"" + password + "\"}", BOUND);
+
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(json(refused)).isEqualTo(Json.MAPPER.readTree("{\"success\":false,\"error\":\"invalid email or password\"}"));
+            await("request log line").atMost(Duration.ofSeconds(5)).until(() -> logs.lines().size() >= 1);
+            assertThat(logs.lines()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("Request completed POST /api/v1/auth/login requestId=req_login1 status=401 ")
+                    .contains("X-Request-Id=req_login1")
+                    .endsWith(" body={\"email\":\"user1@example.com\",\"password\":\"" + RequestLog.REDACTED + "\"}"));
+            assertThat(String.join("\n", everything.lines())).doesNotContain(password);
+        }
+    }
+
+    @Test
+    void loginWithoutATokenIs401ForAWellFormedBodyAnd400ForANonJsonOne() throws Exception {
+        ApiClient api = start(Map.of());
+
+        HttpResponse<String> refused = api.post("/api/v1/auth/login", null,
+                "{\"email\":\"user1@example.com\",\"password\":\"secret\",\"rememberMe\":true}", BOUND);
+        HttpResponse<String> notJson = api.post("/api/v1/auth/login", null, "not json", BOUND);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused)).isEqualTo(Json.MAPPER.readTree("{\"success\":false,\"error\":\"invalid email or password\"}"));
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json(notJson).get("error").asText()).contains("JSON object");
     }
 
     @Test

@@ -5,8 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WS2's logging (seed S0 1150–1165): every request at INFO with every header, Authorization and
- * cookies included. That is the leak and the log volume a replay catches.
+ * WS2's logging (seed S0 1140–1165, incidents.md A7 "Before"): every request at INFO with every
+ * header, Authorization and cookies included, the query string and the body, passwords included.
+ * That is the leak and the log volume a replay catches.
+ *
+ * <p>It runs in {@code app.before}, ahead of the handlers. Reading the body there is safe: Javalin
+ * reads the request stream once and caches the bytes, so {@code ctx.body()} and
+ * {@code ctx.bodyAsBytes()} in the handlers see the same body (BeforeBuildIT checks it).
  */
 final class HeaderLogging {
 
@@ -16,7 +21,7 @@ final class HeaderLogging {
     private HeaderLogging() {}
 
     static Handler everyRequest() {
-        return ctx -> log.info("Incoming request {} {} query={} headers={}",
-                ctx.method(), ctx.path(), ctx.queryString(), ctx.headerMap());
+        return ctx -> log.info("Incoming request {} {} query={} headers={} body={}",
+                ctx.method(), ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.body());
     }
 }

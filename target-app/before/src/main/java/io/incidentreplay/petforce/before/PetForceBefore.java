@@ -9,6 +9,7 @@ import io.incidentreplay.petforce.core.Database;
 import io.incidentreplay.petforce.core.Env;
 import io.incidentreplay.petforce.core.HttpServer;
 import io.incidentreplay.petforce.core.Json;
+import io.incidentreplay.petforce.core.Login;
 import io.incidentreplay.petforce.core.Metrics;
 import io.incidentreplay.petforce.core.Migrations;
 import io.incidentreplay.petforce.core.PooledDatabase;
@@ -22,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PetForce API as it ran during the war stories: unbounded pet list (WS1), every header logged
- * (WS2), blocking weather call on the dashboard that {@code GET /} also serves (WS3), and no
- * SIGTERM handling. Run with {@code java -jar petforce-before.jar}; settings in target-app/README.md.
+ * The PetForce API as it ran during the war stories: unbounded pet list (WS1), every request logged
+ * with all its headers and its body (WS2), blocking weather call on the dashboard that {@code GET /}
+ * also serves (WS3), and no SIGTERM handling. Run with {@code java -jar petforce-before.jar};
+ * settings in target-app/README.md.
  */
 public final class PetForceBefore implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class PetForceBefore implements AutoCloseable {
                 config.requestLogger.http(metrics::recordRequest));
         app.before(HeaderLogging.everyRequest());
         app.before("/api/*", authenticator.handler());
+        app.post(Login.PATH, Login.handler());
         app.get("/api/v1/pets", new UnboundedPetList(database, settings.petsFetchSize()).handler());
         app.get("/api/v1/dashboard", ctx -> dashboard(ctx, Authenticator.user(ctx), database, weather));
         app.post("/api/v1/pets/{id}/tasks", new TaskWrites(database).handler());

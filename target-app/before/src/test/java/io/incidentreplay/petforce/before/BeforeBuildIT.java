@@ -169,6 +169,44 @@ class BeforeBuildIT {
     }
 
     @Test
+    void logsEachRequestBodyWhichTheHandlersStillRead() throws Exception {
+        ApiClient api = start(Map.of());
+        String task = "{\"title\":\"Body canary 7f3e\",\"assigneeId\":3}";
+        String login = "{\"email\":\"user1@example.com\",\"password\":\"pw-canary-91c2\"}";
+        try (LogCapture logs = LogCapture.of(HeaderLogging.LOGGER)) {
+            HttpResponse<String> created = api.post("/api/v1/pets/5/tasks", "token-1", task, BOUND);
+            HttpResponse<String> refused = api.post("/api/v1/auth/login", null, login, BOUND);
+            api.get("/api/v1/pets?page=1", "token-1", BOUND);
+
+            assertThat(created.statusCode()).as("the handler read the body the logger read first").isEqualTo(201);
+            assertThat(Json.MAPPER.readTree(created.body()).at("/data/title").asText()).isEqualTo("Body canary 7f3e");
+            assertThat(refused.statusCode()).as("the login read it too").isEqualTo(401);
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .startsWith("Incoming request POST /api/v1/pets/5/tasks query=null headers=")
+                    .contains("Bearer token-1").endsWith(" body=" + task));
+            assertThat(logs.lines()).as("the incident's leak: the password in plain text").anySatisfy(line -> assertThat(line)
+                    .startsWith("Incoming request POST /api/v1/auth/login").endsWith(" body=" + login));
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .startsWith("Incoming request GET /api/v1/pets query=page=1").endsWith(" body="));
+        }
+    }
+
+    @Test
+    void loginWithoutATokenIs401ForAWellFormedBodyAnd400ForANonJsonOne() throws Exception {
+        ApiClient api = start(Map.of());
+
+        HttpResponse<String> refused = api.post("/api/v1/auth/login", null,
+                "{\"email\":\"user1@example.com\",\"password\":\"secret\"}", BOUND);
+        HttpResponse<String> notJson = api.post("/api/v1/auth/login", null, "not json", BOUND);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(refused.body()))
+                .isEqualTo(Json.MAPPER.readTree("{\"success\":false,\"error\":\"invalid email or password\"}"));
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(notJson.body()).get("error").asText()).contains("JSON object");
+    }
+
+    @Test
     void acknowledgedTaskWriteIsStored() throws Exception {
         ApiClient api = start(Map.of());
 

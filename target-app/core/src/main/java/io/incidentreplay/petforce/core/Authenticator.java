@@ -7,15 +7,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Looks up {@code Authorization: Bearer <token>} in {@code api_tokens}. Missing or unknown tokens
- * get 401 JSON; a known token puts the {@link User} on the request for the handlers.
+ * get 401 JSON; a known token puts the {@link User} on the request for the handlers. The
+ * {@link #PUBLIC_PATHS} (exact paths: the login, which is how a client would get a session) pass
+ * through without a token.
  */
 public final class Authenticator {
 
     private static final String USER = "petforce.user";
     private static final String PREFIX = "Bearer ";
+    /** Paths under {@code /api/*} that need no token, matched exactly. */
+    public static final Set<String> PUBLIC_PATHS = Set.of(Login.PATH);
 
     private final Database database;
 
@@ -25,6 +30,9 @@ public final class Authenticator {
 
     public Handler handler() {
         return ctx -> {
+            if (PUBLIC_PATHS.contains(ctx.path())) {
+                return;
+            }
             String header = ctx.header("Authorization");
             if (header == null || !header.startsWith(PREFIX) || header.length() == PREFIX.length()) {
                 Json.error(ctx, 401, "missing bearer token: send 'Authorization: Bearer <token>'");
