@@ -2,6 +2,7 @@ package io.incidentreplay.report;
 
 import io.incidentreplay.report.internal.ChartBuilder;
 import io.incidentreplay.report.internal.Html;
+import io.incidentreplay.report.internal.LogsSection;
 import io.incidentreplay.report.internal.Page;
 import io.incidentreplay.report.internal.ReplayData;
 import io.incidentreplay.report.internal.ReplaySections;
@@ -57,7 +58,8 @@ public final class HtmlReport {
         ReplaySections sections = new ReplaySections(data, resultJson);
         String body = sections.header() + sections.facts() + sections.verdict() + sections.control()
                 + ReplaySections.charts("Seconds since the load started. ")
-                + sections.findings() + sections.phases() + sections.machine() + sections.warmUp() + sections.faults()
+                + sections.findings() + LogsSection.of(data) + sections.phases() + sections.machine() + sections.warmUp()
+                + sections.faults()
                 + sections.gatling() + sections.notes()
                 + "<footer>Written by incident-replay from " + Html.text(
                         resultJson.getFileName().toString()) + " (format " + ResultReader.SUPPORTED_FORMATS.get(0)

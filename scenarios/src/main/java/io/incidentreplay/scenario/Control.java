@@ -41,11 +41,31 @@ public sealed interface Control {
         }
     }
 
+    /**
+     * For an incident whose fault is the build's own behaviour under ordinary load (WS2's logging),
+     * which no window or dataset of the same build is without: there is no control, and the report
+     * says why. The steady-state hypothesis is judged after the load over {@code phase}; not holding,
+     * the replay is INVALID. The evidence that the build caused the signature is the candidate under
+     * the same load.
+     *
+     * @param reason why no control can exist, in a sentence, for the report
+     */
+    record None(String phase, String reason) implements Control {
+        @Override
+        public String describe() {
+            return "no control: " + reason;
+        }
+    }
+
     static Control window(String phase) {
         return new Window(phase);
     }
 
     static Control replay(String dataset, String phase) {
         return new Replay(dataset, phase);
+    }
+
+    static Control none(String phase, String reason) {
+        return new None(phase, reason);
     }
 }

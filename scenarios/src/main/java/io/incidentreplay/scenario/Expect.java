@@ -1,9 +1,11 @@
 package io.incidentreplay.scenario;
 
 import io.incidentreplay.scenario.internal.measure.Observations;
+import io.incidentreplay.scenario.internal.measure.RequestLog;
 import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.internal.measure.Timeline;
 import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
+import io.incidentreplay.scenario.internal.probe.LogVolumeProbe;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -210,6 +212,96 @@ public final class Expect {
         });
     }
 
+    /**
+     * The share of the requests sent in the phase (of one request of the mix, or {@code all}) whose
+     * request id some line of the builds' logs names: 100 % for a build that logs every request, the
+     * sampling rate for one that samples. Needs the incident's {@code logs}.
+     */
+    public static Measure loggedPercent(String phase, String request) {
+        return Measure.percent(phase, request, p -> p + " logged share of " + request, (obs, p) -> {
+            double[] loggedAndSent = loggedAndSent(obs, p, request);
+            return loggedAndSent[1] == 0 ? Double.NaN : 100.0 * loggedAndSent[0] / loggedAndSent[1];
+        });
+    }
+
+    /** The requests sent in the phase (of one request of the mix, or all) that a log line names, and all of them. */
+    private static double[] loggedAndSent(Observations obs, String phase, String request) {
+        Window window = obs.window(phase);
+        long sent = 0;
+        long logged = 0;
+        for (Map.Entry<Long, RequestLog.Sent> e : obs.logs().sent().entrySet()) {
+            RequestLog.Sent s = e.getValue();
+            if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())) {
+                sent++;
+                logged += obs.logs().logged().contains(e.getKey()) ? 1 : 0;
+            }
+        }
+        return new double[] {logged, sent};
+    }
+
+    /**
+     * How far the logged share of a request is from a sampling rate, in binomial standard deviations
+     * of its count: {@code |logged/n - rate| / sqrt(rate (1 - rate) / n)}. A build that samples at
+     * that rate reads under 3 in 99.7 % of replays, whatever the count; one that logs everything, or
+     * nothing, reads far above. Needs the incident's {@code logs}.
+     *
+     * @param rate the sampling rate, a share between 0 and 1 (exclusive)
+     */
+    public static Measure samplingDeviation(String phase, String request, double rate) {
+        if (!(rate > 0 && rate < 1)) {
+            throw new IllegalArgumentException("a sampling rate is a share between 0% and 100%, not " + rate * 100 + "%");
+        }
+        return Measure.of(phase, request, p -> p + " logged share of " + request + " off a " + Measure.format(rate * 100)
+                + "% sample by", " σ", (obs, p) -> {
+                    double[] loggedAndSent = loggedAndSent(obs, p, request);
+                    double n = loggedAndSent[1];
+                    return n == 0 ? Double.NaN : Math.abs(loggedAndSent[0] / n - rate) / Math.sqrt(rate * (1 - rate) / n);
+                });
+    }
+
+    /**
+     * Bytes the builds wrote to their logs during the phase, per request sent in it: the growth of
+     * {@code log.bytes} (every instance's log file) over the number of requests.
+     */
+    public static Measure logBytesPerRequest(String phase) {
+        return Measure.of(phase, null, p -> p + " log bytes per request", " B", (obs, p) -> logBytesPerRequest(obs, p));
+    }
+
+    /**
+     * The builds' log volume in a month at production traffic: the phase's bytes per request times
+     * {@link Costs#requestsPerMonth()}, in GB.
+     */
+    public static Measure monthlyLogGb(String phase, Costs costs) {
+        return Measure.of(phase, null, p -> p + " projected log volume at " + Measure.format(costs.requestsPerSecond())
+                + " req/s", " GB/month", (obs, p) -> costs.logGbPerMonth(logBytesPerRequest(obs, p)));
+    }
+
+    /** What ingesting {@link #monthlyLogGb} costs a month, in dollars. */
+    public static Measure monthlyLogUsd(String phase, Costs costs) {
+        return Measure.of(phase, null, p -> p + " projected log ingestion at " + Measure.format(costs.requestsPerSecond())
+                + " req/s", " USD/month", (obs, p) -> costs.logUsdPerMonth(logBytesPerRequest(obs, p)));
+    }
+
+    /**
+     * Lines of the builds' logs, over the whole replay, that hold one of the incident's canary
+     * secrets: any at all is a leak. NaN when no log was read.
+     */
+    public static Measure secretsInLogs() {
+        return Measure.overTheReplay("log lines holding a canary secret", "",
+                (obs, p) -> obs.logs().files() == 0 ? Double.NaN : obs.logs().secretLines());
+    }
+
+    private static double logBytesPerRequest(Observations obs, String phase) {
+        Window window = obs.window(phase);
+        long sent = obs.logs().sent().values().stream().filter(s -> window.contains(s.startMillis())).count();
+        if (sent == 0) {
+            sent = obs.stats(phase, RequestStats.ALL).count();
+        }
+        double written = obs.timeline().max(LogVolumeProbe.SERIES, Aggregation.SUM, window)
+                - obs.timeline().min(LogVolumeProbe.SERIES, Aggregation.SUM, window);
+        return sent == 0 ? Double.NaN : written / sent;
+    }
+
     private static Measure latency(String phase, String request, String which, ToLongFunction<LatencySummary> pick) {
         return Measure.of(phase, request, p -> p + " " + which + " of " + request, " ms", (obs, p) -> {
             RequestStats stats = obs.stats(p, request);
@@ -217,7 +309,6 @@ public final class Expect {
         });
     }
 
-    /** A share is only meaningful over some requests: none measured is NaN, never 0%. */
     /**
      * The stretches between two consecutive sampling rounds of the phase that both met the condition:
      * where a state held for certain, leaving out the moments around its changes.

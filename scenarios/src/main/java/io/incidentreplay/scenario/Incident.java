@@ -51,6 +51,8 @@ public final class Incident {
     private final Map<String, String> healthEndpoints;
     private final Map<String, String> finalQueries;
     private final Set<String> warmUpSkips;
+    private final LogWatch logs;
+    private final Costs costs;
 
     private Incident(Builder b) {
         id = b.id;
@@ -73,6 +75,8 @@ public final class Incident {
         healthEndpoints = Map.copyOf(b.healthEndpoints);
         finalQueries = Map.copyOf(b.finalQueries);
         warmUpSkips = Set.copyOf(b.warmUpSkips);
+        logs = b.logs;
+        costs = b.costs;
     }
 
     /** A new incident with this id: lower-case words joined by '-', e.g. {@code weather-cascade}. */
@@ -102,6 +106,8 @@ public final class Incident {
         b.healthEndpoints = new LinkedHashMap<>(healthEndpoints);
         b.finalQueries = new LinkedHashMap<>(finalQueries);
         b.warmUpSkips = new ArrayList<>(warmUpSkips);
+        b.logs = logs;
+        b.costs = costs;
         return b;
     }
 
@@ -144,6 +150,12 @@ public final class Incident {
     public Map<String, String> finalQueries() { return finalQueries; }
 
     public Set<String> warmUpSkips() { return warmUpSkips; }
+
+    /** What the replay reads in the builds' log output; empty when the incident is not about logging. */
+    public Optional<LogWatch> logs() { return Optional.ofNullable(logs); }
+
+    /** The traffic and prices its measurements are projected to a monthly bill with; empty when it has none. */
+    public Optional<Costs> costs() { return Optional.ofNullable(costs); }
 
     /** The topology of the given build role. */
     public Topology topology(Role role) {
@@ -195,6 +207,8 @@ public final class Incident {
         private Map<String, String> healthEndpoints = new LinkedHashMap<>();
         private Map<String, String> finalQueries = new LinkedHashMap<>();
         private List<String> warmUpSkips = new ArrayList<>();
+        private LogWatch logs;
+        private Costs costs;
 
         private Builder(String id) {
             this.id = id;
@@ -283,6 +297,16 @@ public final class Incident {
 
         public Builder finalQueries(Map<String, String> queries) {
             this.finalQueries = new LinkedHashMap<>(queries);
+            return this;
+        }
+
+        public Builder logs(LogWatch logs) {
+            this.logs = logs;
+            return this;
+        }
+
+        public Builder costs(Costs costs) {
+            this.costs = costs;
             return this;
         }
 

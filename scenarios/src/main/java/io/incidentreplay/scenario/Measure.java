@@ -90,7 +90,8 @@ public final class Measure {
         return unit;
     }
 
-    double read(Observations observations) {
+    /** The value over its phase; NaN when nothing was measured. */
+    public double read(Observations observations) {
         return reader.read(observations, phase);
     }
 

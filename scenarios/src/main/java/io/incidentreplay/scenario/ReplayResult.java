@@ -56,7 +56,8 @@ public record ReplayResult(
         Resources resources,
         ControlInfo control,
         MachineInfo machine,
-        List<WarmUp> warmUp) {
+        List<WarmUp> warmUp,
+        LogsInfo logs) {
 
     /** The result file's format and version; bumped on any incompatible change. */
     public static final String FORMAT = "incident-replay/result@1";
@@ -131,6 +132,32 @@ public record ReplayResult(
      */
     public record WarmUp(String instance, int rounds, int requests, long millis, boolean settled, long p90Millis,
             long healthCheckP95Millis) {}
+
+    /**
+     * What the builds logged, for an incident that watches their logs (null otherwise), over the
+     * load's last phase.
+     *
+     * @param phase the phase it was read over
+     * @param loggedPercent per request of the mix, and {@code all}: the share of its requests a log line names
+     * @param bytesPerRequest log bytes written in the phase per request sent in it
+     * @param canaryLines per canary secret, the log lines holding it, over the whole replay
+     * @param cost the projection to a month of production traffic, or null when the incident has no costs
+     */
+    public record LogsInfo(String phase, Map<String, Double> loggedPercent, double bytesPerRequest,
+            Map<String, Long> canaryLines, CostInfo cost) {}
+
+    /**
+     * A monthly bill projected from what was measured, with every figure it used and their sources.
+     *
+     * @param requestsPerSecond the production traffic it is projected to
+     * @param trafficSource where that rate comes from
+     * @param usdPerGb the price of ingesting a GB of logs
+     * @param priceSource where that price comes from
+     * @param gbPerMonth the log volume a month at that traffic
+     * @param usdPerMonth what it costs to ingest
+     */
+    public record CostInfo(double requestsPerSecond, String trafficSource, double usdPerGb, String priceSource,
+            double gbPerMonth, double usdPerMonth) {}
 
     /** The build under test. */
     public record BuildInfo(String name, String path) {}

@@ -46,6 +46,16 @@ public record RequestSpec(String name, double weight, String method, String path
         return new RequestSpec(name, weight, "POST", path, Map.of(), jsonBody, true, null);
     }
 
+    /** The same request with {@code common} headers under its own: a header of its own wins. */
+    public RequestSpec withHeadersUnder(Map<String, String> common) {
+        if (common.isEmpty()) {
+            return this;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(common);
+        all.putAll(headers);
+        return new RequestSpec(name, weight, method, path, all, body, authenticated, fallbackMarker);
+    }
+
     public RequestSpec withFallbackMarker(String marker) {
         return new RequestSpec(name, weight, method, path, headers, body, authenticated, marker);
     }

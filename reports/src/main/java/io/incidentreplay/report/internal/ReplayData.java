@@ -35,7 +35,8 @@ public record ReplayData(
         Control control,
         Machine machine,
         List<WarmUp> warmUp,
-        Resources resources) {
+        Resources resources,
+        Logs logs) {
 
     /** The window spanning the whole load; every other window is a phase. */
     public static final String RUN = "run";
@@ -66,6 +67,23 @@ public record ReplayData(
     public record Resources(long wallMillis, long harnessCpuMillis, long buildCpuMillis, double harnessCpuPercent) {}
 
     public record Build(String name, String path) {}
+
+    /** What the builds logged (null for an incident that watches no logs), with its projected monthly cost. */
+    public record Logs(String phase, Map<String, Double> loggedPercent, double bytesPerRequest, Map<String, Long> canaryLines,
+            Cost cost) {
+        public Logs {
+            loggedPercent = loggedPercent == null ? Map.of() : new java.util.LinkedHashMap<>(loggedPercent);
+            canaryLines = canaryLines == null ? Map.of() : new java.util.LinkedHashMap<>(canaryLines);
+        }
+
+        public long secretLines() {
+            return canaryLines.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** A monthly bill projected from what was measured, with the figures it used and their sources. */
+    public record Cost(double requestsPerSecond, String trafficSource, double usdPerGb, String priceSource, double gbPerMonth,
+            double usdPerMonth) {}
 
     public record Dataset(String preset, int pets, long seed) {}
 

@@ -15,6 +15,7 @@ import io.incidentreplay.scenario.HealthCheck;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.LoadProfile;
+import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
 import io.incidentreplay.scenario.TimeScale;
@@ -222,6 +223,59 @@ class ReplayEngineIT {
         } finally {
             burners.forEach(Process::destroyForcibly);
         }
+    }
+
+    /**
+     * log-explosion with a steady phase of 10 s instead of 30 s (about 600 dashboards, still enough
+     * for the sampling check): these replays are meant to fail, and fail as clearly in a third of the time.
+     */
+    private static Incident shortLogExplosion() {
+        Incident full = BuiltInIncidents.byId("log-explosion");
+        return full.toBuilder().load(new LoadProfile(List.of(new Phase("warm-up", Duration.ofSeconds(50), 50),
+                new Phase("steady", Duration.ofSeconds(100), 100)), full.load().mix())).build();
+    }
+
+    /** The incident-era build as the candidate of log-explosion fails in bytes, in dollars and on the secrets. */
+    @Test
+    void theBuildThatLogsEverythingFailsTheLogBudgetsInBytesAndDollars() {
+        Incident logs = shortLogExplosion();
+        Incident bugAsCandidate = logs.toBuilder().topologies(logs.topology(Role.BASELINE), logs.topology(Role.BASELINE)).build();
+
+        ReplayResult result = replay("logs-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("steady log bytes per request").contains(" B > 250 B"));
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r)
+                .startsWith("steady projected log ingestion at 1,200 req/s").contains(" USD/month > 380 USD/month"));
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("log lines holding a canary secret").contains(" > 0"));
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("steady logged share of dashboard off a 10% sample by"));
+        assertThat(result.logs().cost().usdPerMonth()).isGreaterThan(1_500);
+    }
+
+    /**
+     * A secret in a header the fixed build does not know to redact (a new auth header) reaches its
+     * error lines, the sign-ins' 401s: the canary is found and the candidate fails on it alone.
+     */
+    @Test
+    void aCanaryThatReachesTheFixedBuildsLogFailsTheCandidate() {
+        Incident logs = shortLogExplosion();
+        String leaked = "ir-canary-auth-token-9d8e7f6a";
+        List<String> canaries = new ArrayList<>(logs.logs().orElseThrow().canaries());
+        canaries.add(leaked);
+        Incident leaky = logs.toBuilder()
+                .load(new LoadProfile(logs.load().phases(), logs.load().mix().stream()
+                        .map(r -> r.withHeadersUnder(Map.of("X-Auth-Token", leaked))).toList()))
+                .logs(new LogWatch("X-Request-Id", canaries))
+                .build();
+
+        ReplayResult result = replay("leaked-canary", leaky, Role.CANDIDATE, ReferenceJars.after());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("log lines holding a canary secret").contains(" > 0"))
+                .noneSatisfy(r -> assertThat(r).contains("log bytes per request"))
+                .noneSatisfy(r -> assertThat(r).contains("logged share"));
+        assertThat(result.logs().canaryLines()).containsEntry("ir-canary-password-2e9f4a6b", 0L);
+        assertThat(result.logs().canaryLines().get(leaked)).isPositive();
     }
 
     private static ReplayResult replay(String test, Incident incident, Role role, Build jar) {

@@ -33,6 +33,7 @@ import io.incidentreplay.scenario.Sample;
 import io.incidentreplay.scenario.internal.measure.Timeline;
 import io.incidentreplay.scenario.Window;
 import io.incidentreplay.scenario.internal.probe.DependencyCallsProbe;
+import io.incidentreplay.scenario.internal.probe.LogVolumeProbe;
 import io.incidentreplay.scenario.internal.probe.HealthEndpointProbe;
 import io.incidentreplay.scenario.internal.probe.MachineProbe;
 import io.incidentreplay.scenario.internal.probe.MetricsProbe;
@@ -60,6 +61,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import io.incidentreplay.scenario.FaultCheck;
+import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.ReplayEngine;
 import io.incidentreplay.scenario.ReplayResult;
 
@@ -90,7 +92,7 @@ public final class ReplayRun {
     final ReplayResult control;
     final long startedAt = System.currentTimeMillis();
     final long harnessCpuAtStart = cpuMillis(ProcessHandle.current());
-    final RequestLog log = new RequestLog();
+    final RequestLog log;
     final Timeline timeline = new Timeline();
     final AtomicLong loadStart = new AtomicLong();
     final LoadStop stop = new LoadStop();
@@ -128,6 +130,7 @@ public final class ReplayRun {
         this.directory = directory;
         this.progress = progress;
         this.control = control;
+        this.log = new RequestLog(incident.logs().isPresent());
     }
 
     boolean isControl() {
@@ -298,6 +301,11 @@ public final class ReplayRun {
         incident.dependencies().stream().filter(d -> d instanceof Dependency.Http)
                 .forEach(d -> stubs.put(d.name(), environment.stub(d.name())));
         probes.add(new DependencyCallsProbe(stubs));
+        if (incident.logs().isPresent()) {
+            Map<String, Path> logFiles = new LinkedHashMap<>();
+            instances.forEach(i -> i.launched().ifPresent(p -> logFiles.put(i.name(), p.logFile())));
+            probes.add(new LogVolumeProbe(() -> logFiles));
+        }
         sampler = new ProbeSampler(probes, timeline, plan.probeInterval());
         sampler.start();
     }
@@ -322,7 +330,8 @@ public final class ReplayRun {
             Path report = incident.load().simulation()
                     .map(simulation -> ownLoad(simulation, started))
                     .orElseGet(() -> GatlingDriver.run(new LoadPlan(loadBalancer.uri().toString(), phases, incident.load().mix(),
-                            feeder, incident.auth().headers(), requestTimeout, log, started, stop),
+                            feeder, incident.auth().headers(), requestTimeout, log, started, stop,
+                            incident.logs().map(LogWatch::requestIdHeader).orElse(null)),
                             directory.resolve("gatling"), incident.id() + " " + label));
             gatlingReport = directory.relativize(report.resolve("index.html")).toString();
         }

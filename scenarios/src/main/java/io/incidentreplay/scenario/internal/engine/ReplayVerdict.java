@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario.internal.engine;
 
+import io.incidentreplay.fixtures.environment.launch.BuildInstance;
 import io.incidentreplay.scenario.ReplayResult.BuildInfo;
 import io.incidentreplay.scenario.ReplayResult.ControlInfo;
 import io.incidentreplay.scenario.ReplayResult.DatasetInfo;
@@ -7,6 +8,8 @@ import io.incidentreplay.scenario.ReplayResult.IncidentInfo;
 import io.incidentreplay.scenario.ReplayResult.JudgedFinding;
 import io.incidentreplay.scenario.ReplayResult.MachineInfo;
 import io.incidentreplay.scenario.ReplayResult.MachineWindow;
+import io.incidentreplay.scenario.Expect;
+import io.incidentreplay.scenario.RequestStats;
 import io.incidentreplay.scenario.Expectation;
 import io.incidentreplay.scenario.Finding;
 import io.incidentreplay.scenario.Control;
@@ -14,11 +17,14 @@ import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.Phase;
+import io.incidentreplay.scenario.internal.measure.LogScan;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.Window;
 import io.incidentreplay.scenario.internal.probe.MachineProbe;
 import io.incidentreplay.seed.DatasetSource;
 import io.incidentreplay.seed.DatasetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +64,17 @@ final class ReplayVerdict {
         return observations;
     }
 
+    /** The builds' logs joined with the requests, when the incident watches them; read once, after the load. */
+    private LogScan logScan() {
+        Deployment deployment = run.deployment;
+        if (incident.logs().isEmpty() || deployment == null) {
+            return LogScan.NONE;
+        }
+        List<Path> files = deployment.instances().stream().flatMap(i -> i.launched().stream())
+                .map(BuildInstance::logFile).filter(Files::isRegularFile).toList();
+        return LogScan.of(files, incident.logs().get(), run.log.sent());
+    }
+
     ReplayResult result() {
         long start = run.loadStart.get() == 0 ? run.startedAt : run.loadStart.get();
         Map<String, String> faultByPhase = new LinkedHashMap<>();
@@ -65,7 +82,7 @@ final class ReplayVerdict {
                 .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
         Map<String, Window> windows = Judgement.asRun(run.plan.windows(start), events, faultByPhase);
-        observations = new Observations(run.log.records(), run.timeline, windows, run.scale());
+        observations = new Observations(run.log.records(), run.timeline, windows, run.scale(), logScan());
 
         List<JudgedFinding> findings = new ArrayList<>(Judgement.findings(incident, observations));
         findings.addAll(steadyState(observations, windows));
@@ -113,7 +130,24 @@ final class ReplayVerdict {
                 controlInfo(findings, windows),
                 new MachineInfo(Runtime.getRuntime().availableProcessors(), MachineProbe.available(),
                         MachineGuard.BUSY_PERCENT, MachineGuard.PRESSURE_PERCENT, machine),
-                run.warmUp);
+                run.warmUp,
+                logsInfo(observations));
+    }
+
+    /** What the builds logged over the load's last phase, with its monthly bill; null for an incident that watches no logs. */
+    private ReplayResult.LogsInfo logsInfo(Observations observations) {
+        if (incident.logs().isEmpty() || run.loadStart.get() == 0) {
+            return null;
+        }
+        List<Phase> phases = incident.load().phases();
+        String phase = phases.get(phases.size() - 1).name();
+        Map<String, Double> logged = new LinkedHashMap<>();
+        incident.load().mix().forEach(r -> logged.put(r.name(), Expect.loggedPercent(phase, r.name()).read(observations)));
+        logged.put(RequestStats.ALL, Expect.loggedPercent(phase, RequestStats.ALL).read(observations));
+        double bytes = Expect.logBytesPerRequest(phase).read(observations);
+        ReplayResult.CostInfo cost = incident.costs().map(c -> new ReplayResult.CostInfo(c.requestsPerSecond(), c.trafficSource(),
+                c.logIngestionUsdPerGb(), c.logIngestionSource(), c.logGbPerMonth(bytes), c.logUsdPerMonth(bytes))).orElse(null);
+        return new ReplayResult.LogsInfo(phase, logged, bytes, observations.logs().canaryLines(), cost);
     }
 
     /** A seeder dataset by its preset, pets and seed; a script by its file name (no pets, no seed). */
@@ -137,11 +171,12 @@ final class ReplayVerdict {
             run.faults.withheld().ifPresent(invalid::add);
         }
         controlProblem().ifPresent(invalid::add);
-        if (run.isControl()) {
+        if (run.isControl() || incident.control() instanceof Control.None) {
             List<String> unsteady = findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE) && !f.finding().met())
                     .map(f -> f.finding().reason()).toList();
             if (!unsteady.isEmpty()) {
-                invalid.add("not steady in the control's " + incident.control().phase() + " phase: " + String.join("; ", unsteady));
+                invalid.add("not steady in " + (run.isControl() ? "the control's " : "the ") + incident.control().phase()
+                        + " phase: " + String.join("; ", unsteady));
             }
         }
         checks.stream().filter(c -> !c.verified()).forEach(c -> invalid.add("fault not applied: " + c.fault() + " — " + c.detail()));
@@ -176,6 +211,10 @@ final class ReplayVerdict {
         }
         if (run.control != null) {
             return run.control.findings().stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE)).toList();
+        }
+        if (incident.control() instanceof Control.None && run.loadStart.get() != 0) {
+            // no fault to hold back: judged after the load, and not holding makes the replay INVALID
+            return as(Judgement.STEADY_STATE, judge(incident.steadyState(), incident.control().phase(), observations));
         }
         if (incident.control() instanceof Control.Replay && run.request.role() == Role.CANDIDATE && run.loadStart.get() != 0) {
             // under a fault that is there from the start: reported, and failing it is failing the budgets
@@ -248,6 +287,9 @@ final class ReplayVerdict {
         if (run.isControl()) {
             return new ControlInfo("none", c.describe(), windows.get(c.phase()), steady, List.of(), null,
                     "this is the control replay of " + incident.id() + "'s baseline");
+        }
+        if (c instanceof Control.None none) {
+            return new ControlInfo("none", c.describe(), windows.get(none.phase()), steady, List.of(), null, none.reason());
         }
         if (c instanceof Control.Window w) {
             return new ControlInfo("window", c.describe(), windows.get(w.phase()), steady, held, null,

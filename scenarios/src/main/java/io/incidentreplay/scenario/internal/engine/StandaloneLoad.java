@@ -4,6 +4,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.incidentreplay.scenario.Auth;
 import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.internal.file.IncidentFile;
@@ -48,7 +49,8 @@ public final class StandaloneLoad implements AutoCloseable {
         this.out = out;
         this.realTime = Plan.of(incident, role, scale);
         plan = new LoadPlan(baseUrl, realTime.phases(), incident.load().mix(), feeder(incident.auth()), incident.auth().headers(),
-                realTime.requestTimeout(), new RequestLog(), this::loadStarted, new LoadStop());
+                realTime.requestTimeout(), new RequestLog(), this::loadStarted, new LoadStop(),
+                incident.logs().map(LogWatch::requestIdHeader).orElse(null));
     }
 
     /** @throws IllegalArgumentException naming the property that is missing or wrong and what it should be */

@@ -3,6 +3,7 @@ package io.incidentreplay.scenario.internal.file;
 import io.incidentreplay.scenario.Expect;
 import io.incidentreplay.scenario.Expectation;
 import io.incidentreplay.scenario.Measure;
+import io.incidentreplay.scenario.RequestStats;
 import io.incidentreplay.scenario.internal.file.IncidentFile.Names;
 import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
 import java.time.Duration;
@@ -26,6 +27,8 @@ final class Expectations {
     /** Measures with a condition on a series. */
     private static final List<String> CONDITION_MEASURES = List.of("timeWith", "timeUntil", "p99While");
     private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites");
+    /** Measures of the builds' logs (the incident's {@code logs}) and what they cost (its {@code costs}). */
+    private static final List<String> LOG_MEASURES = List.of("logged", "sampled", "logBytes", "secrets", "logVolume", "logCost");
     private static final List<String> BOUNDS = List.of("atMost", "atLeast", "below", "above");
     private static final String INCIDENT_TIME = "incident time";
 
@@ -60,7 +63,8 @@ final class Expectations {
 
     private static Optional<Measure> measure(YamlNode e, String kind, Names names) {
         YamlNode value = e.entries().get(kind);
-        Optional<String> phase = kind.equals("lostWrites") ? Optional.of("") : e.required("in", "the phase it reads, or run")
+        Optional<String> phase = kind.equals("lostWrites") || kind.equals("secrets") ? Optional.of("")
+                : e.required("in", "the phase it reads, or run")
                 .flatMap(YamlNode::text).filter(p -> names == null || names.phase(e.entries().get("in"), p));
         Aggregation aggregation = e.optional("aggregate").flatMap(Expectations::aggregation).orElse(Aggregation.SUM);
         if (phase.isEmpty()) {
@@ -75,6 +79,7 @@ final class Expectations {
             case "answered" -> value.text().map(series -> Expect.percentOk(series, in));
             case "openBreakers" -> Optional.of(Expect.openBreakers(in));
             case "lostWrites" -> lostWrites(value, names);
+            case "logged", "sampled", "logBytes", "secrets", "logVolume", "logCost" -> logMeasure(kind, value, in, names);
             default -> condition(kind, value, in, names);
         };
         Optional<Double> outOf = e.optional("outOf").flatMap(YamlNode::number);
@@ -90,6 +95,66 @@ final class Expectations {
             case "serverErrors" -> Expect.serverErrorPercent(phase, request);
             default -> Expect.fallbackPercent(phase, request);
         };
+    }
+
+    private static Optional<Measure> logMeasure(String kind, YamlNode value, String phase, Names names) {
+        if (names == null) {
+            return Optional.empty(); // the load did not parse: its problems are reported, and there is nothing to check against
+        }
+        if (!names.watchesLogs()) {
+            value.problem(kind + " reads the builds' logs: add logs: {requestId: X-Request-Id, canaries: [...]} to the incident");
+            return Optional.empty();
+        }
+        boolean projects = kind.equals("logVolume") || kind.equals("logCost");
+        if (projects && names.costs() == null) {
+            if (names.costsGiven()) {
+                return Optional.empty(); // the costs section's own problem is reported
+            }
+            value.problem(kind + " projects to production traffic: add costs: {traffic: {rate, source}, logIngestion: "
+                    + "{usdPerGB, source}} to the incident");
+            return Optional.empty();
+        }
+        if (kind.equals("sampled")) {
+            return sampled(value, phase, names);
+        }
+        Optional<String> request = value.text().filter(r -> names.request(value, r));
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!kind.equals("logged") && !request.get().equals(RequestStats.ALL)) {
+            value.problem(kind + " reads every request's logging together: write " + kind + ": all");
+            return Optional.empty();
+        }
+        return Optional.of(switch (kind) {
+            case "logged" -> Expect.loggedPercent(phase, request.get());
+            case "logBytes" -> Expect.logBytesPerRequest(phase);
+            case "secrets" -> Expect.secretsInLogs();
+            case "logVolume" -> Expect.monthlyLogGb(phase, names.costs());
+            default -> Expect.monthlyLogUsd(phase, names.costs());
+        });
+    }
+
+    /** {@code sampled: {request, rate: 10%}}: the logged share's distance from the rate, in binomial standard deviations. */
+    private static Optional<Measure> sampled(YamlNode value, String phase, Names names) {
+        value.onlyKeys("request", "rate");
+        Optional<String> request = value.required("request", "the request of the mix that is sampled").flatMap(YamlNode::text)
+                .filter(r -> names.request(value.optional("request").get(), r));
+        Optional<YamlNode> rateNode = value.required("rate", "the sampling rate, e.g. 10%");
+        Optional<String> rateText = rateNode.flatMap(YamlNode::text).map(String::trim);
+        if (request.isEmpty() || rateText.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!rateText.get().endsWith("%")) {
+                throw new IllegalArgumentException("the sampling rate is a percentage, e.g. 10%, not '" + rateText.get() + "'");
+            }
+            double rate = Double.parseDouble(rateText.get().substring(0, rateText.get().length() - 1).trim()) / 100;
+            return Optional.of(Expect.samplingDeviation(phase, request.get(), rate));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            rateNode.get().problem(e instanceof NumberFormatException
+                    ? "the sampling rate is a percentage, e.g. 10%, not '" + rateText.get() + "'" : e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Optional<Measure> lostWrites(YamlNode value, Names names) {
@@ -197,11 +262,11 @@ final class Expectations {
     }
 
     private static boolean isPercent(String kind) {
-        return List.of("errors", "serverErrors", "fallbacks", "answered", "timeWith").contains(kind);
+        return List.of("errors", "serverErrors", "fallbacks", "answered", "timeWith", "logged").contains(kind);
     }
 
     private static List<String> allMeasures() {
-        return java.util.stream.Stream.of(REQUEST_MEASURES, SERIES_MEASURES, CONDITION_MEASURES, OTHER_MEASURES)
+        return java.util.stream.Stream.of(REQUEST_MEASURES, SERIES_MEASURES, CONDITION_MEASURES, OTHER_MEASURES, LOG_MEASURES)
                 .flatMap(List::stream).toList();
     }
 

@@ -4,7 +4,9 @@ import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Expectation;
 import io.incidentreplay.scenario.Fault;
+import io.incidentreplay.scenario.Costs;
 import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.LoadProfile;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
@@ -44,7 +46,7 @@ public final class IncidentFile {
 
     private static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of("format", "extends", "id", "title", "seed",
             "timeScale", "service", "dependencies", "dataset", "auth", "builds", "load", "healthEndpoints", "finalQueries",
-            "faults", "steadyState", "control", "signature", "budgets"));
+            "logs", "costs", "faults", "steadyState", "control", "signature", "budgets"));
 
     private final Path file;
     private final Problems problems = new Problems();
@@ -88,9 +90,15 @@ public final class IncidentFile {
         DeploymentSection.builds(root, service, b);
         root.optional("healthEndpoints").ifPresent(h -> b.healthEndpoints(h.stringMap()));
         root.optional("finalQueries").ifPresent(q -> b.finalQueries(q.stringMap()));
-        Names names = load == null ? null : new Names(load);
+        Optional<LogWatch> logs = root.optional("logs").flatMap(IncidentFile::logs);
+        logs.ifPresent(b::logs);
+        Optional<Costs> costs = root.optional("costs").flatMap(IncidentFile::costs);
+        costs.ifPresent(b::costs);
+        // a section that is there but wrong is reported once, not again by every measure that reads it
+        Names names = load == null ? null : new Names(load, root.optional("logs").isPresent(),
+                root.optional("costs").isPresent(), costs.orElse(null));
         b.faults(root.required("faults", "the fault timeline").map(f -> faults(f, names)).orElse(List.of()).toArray(Fault[]::new));
-        root.required("control", "{window: <phase>} or {replay: {dataset: mvp, phase: steady}}").ifPresent(c -> control(c, names, b));
+        root.required("control", "{window: <phase>}, {replay: {dataset: mvp, phase: steady}} or {none: {phase, reason}}").ifPresent(c -> control(c, names, b));
         b.steadyState(expectations(root, "steadyState", names));
         b.signature(expectations(root, "signature", names));
         b.budgets(expectations(root, "budgets", names));
@@ -122,10 +130,49 @@ public final class IncidentFile {
         }
     }
 
-    /** The phase and request names of the load, to check every name a fault or expectation uses. */
-    record Names(List<String> phases, List<String> requests) {
-        Names(LoadProfile load) {
-            this(load.phases().stream().map(Phase::name).toList(), load.mix().stream().map(RequestSpec::name).toList());
+    /** {@code logs: {requestId: X-Request-Id, canaries: [...]}}. */
+    private static Optional<LogWatch> logs(YamlNode node) {
+        node.onlyKeys("requestId", "canaries");
+        String header = node.optional("requestId").flatMap(YamlNode::text).orElse("X-Request-Id");
+        List<String> canaries = node.optional("canaries").map(YamlNode::stringList).orElse(List.of());
+        try {
+            return Optional.of(new LogWatch(header, canaries));
+        } catch (IllegalArgumentException e) {
+            node.problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code costs: {traffic: {rate, source}, logIngestion: {usdPerGB, source}}}. */
+    private static Optional<Costs> costs(YamlNode node) {
+        node.onlyKeys("traffic", "logIngestion");
+        Optional<YamlNode> traffic = node.required("traffic", "{rate: <production req/s>, source: <where it comes from>}");
+        Optional<YamlNode> logs = node.required("logIngestion", "{usdPerGB: <price>, source: <the price list>}");
+        traffic.ifPresent(t -> t.onlyKeys("rate", "source"));
+        logs.ifPresent(l -> l.onlyKeys("usdPerGB", "source"));
+        Optional<Double> rate = traffic.flatMap(t -> t.required("rate", "production requests per second")).flatMap(YamlNode::number);
+        Optional<String> rateSource = traffic.flatMap(t -> t.required("source", "where the rate comes from")).flatMap(YamlNode::text);
+        Optional<Double> price = logs.flatMap(l -> l.required("usdPerGB", "dollars per GB ingested")).flatMap(YamlNode::number);
+        Optional<String> priceSource = logs.flatMap(l -> l.required("source", "where the price comes from")).flatMap(YamlNode::text);
+        if (rate.isEmpty() || rateSource.isEmpty() || price.isEmpty() || priceSource.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Costs(rate.get(), rateSource.get(), price.get(), priceSource.get()));
+        } catch (IllegalArgumentException e) {
+            node.problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The phase and request names of the load, to check every name a fault or expectation uses, and
+     * whether the log and cost measures have what they read.
+     */
+    record Names(List<String> phases, List<String> requests, boolean watchesLogs, boolean costsGiven, Costs costs) {
+        Names(LoadProfile load, boolean watchesLogs, boolean costsGiven, Costs costs) {
+            this(load.phases().stream().map(Phase::name).toList(), load.mix().stream().map(RequestSpec::name).toList(),
+                    watchesLogs, costsGiven, costs);
         }
 
         boolean phase(YamlNode node, String phase) {
@@ -200,7 +247,19 @@ public final class IncidentFile {
     }
 
     private static void control(YamlNode c, Names names, Incident.Builder b) {
-        c.onlyKeys("window", "replay");
+        c.onlyKeys("window", "replay", "none");
+        Optional<YamlNode> none = c.optional("none");
+        if (none.isPresent()) {
+            YamlNode n = none.get();
+            n.onlyKeys("phase", "reason");
+            Optional<String> phase = n.required("phase", "the phase the steady state is judged over").flatMap(YamlNode::text)
+                    .filter(p -> names == null || names.phase(n.optional("phase").get(), p));
+            Optional<String> reason = n.required("reason", "why no window or replay can be the control").flatMap(YamlNode::text);
+            if (phase.isPresent() && reason.isPresent()) {
+                b.control(Control.none(phase.get(), reason.get()));
+            }
+            return;
+        }
         Optional<String> window = c.optional("window").flatMap(YamlNode::text);
         if (window.isPresent()) {
             if (names == null || names.phase(c.optional("window").get(), window.get())) {
@@ -210,7 +269,8 @@ public final class IncidentFile {
         }
         Optional<YamlNode> replay = c.optional("replay");
         if (replay.isEmpty()) {
-            c.problem("must be {window: <the phase before the fault>} or {replay: {dataset: mvp, phase: steady}}");
+            c.problem("must be {window: <the phase before the fault>}, {replay: {dataset: mvp, phase: steady}} or "
+                    + "{none: {phase: warm-up, reason: <why nothing can be the control>}}");
             return;
         }
         YamlNode r = replay.get();

@@ -17,11 +17,13 @@ final class LoadSection {
     private LoadSection() {}
 
     static Optional<LoadProfile> load(YamlNode l) {
-        l.onlyKeys("phases", "mix", "simulation", "warmUpSkips");
+        l.onlyKeys("phases", "mix", "headers", "simulation", "warmUpSkips");
         List<YamlNode> phaseNodes = l.required("phases", "a list of {name, duration, rate}").map(YamlNode::items).orElse(List.of());
         List<Phase> phases = phaseNodes.stream().map(LoadSection::phase).flatMap(Optional::stream).toList();
         List<YamlNode> requestNodes = l.required("mix", "a list of requests").map(YamlNode::items).orElse(List.of());
-        List<RequestSpec> mix = requestNodes.stream().map(LoadSection::request).flatMap(Optional::stream).toList();
+        Map<String, String> common = l.optional("headers").map(YamlNode::stringMap).orElse(Map.of());
+        List<RequestSpec> mix = requestNodes.stream().map(LoadSection::request).flatMap(Optional::stream)
+                .map(r -> r.withHeadersUnder(common)).toList();
         Optional<String> simulation = l.optional("simulation").flatMap(YamlNode::text);
         // a phase or request that did not parse would make every name that refers to it look misspelt
         if (phases.isEmpty() || mix.isEmpty() || phases.size() < phaseNodes.size() || mix.size() < requestNodes.size()) {

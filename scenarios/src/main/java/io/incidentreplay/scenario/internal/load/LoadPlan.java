@@ -23,6 +23,8 @@ import java.util.function.LongConsumer;
  * @param log where every request is recorded
  * @param onLoadStart told the epoch millisecond the first phase starts, to align the fault timeline
  * @param stop asked to end the load early
+ * @param requestIdHeader the header in which every request carries its own id
+ *     ({@link io.incidentreplay.scenario.LogWatch#requestId}), or null for none
  */
 public record LoadPlan(
         String baseUrl,
@@ -33,7 +35,8 @@ public record LoadPlan(
         Duration requestTimeout,
         RequestLog log,
         LongConsumer onLoadStart,
-        LoadStop stop) {
+        LoadStop stop,
+        String requestIdHeader) {
 
     public LoadPlan {
         phases = List.copyOf(phases);
@@ -47,6 +50,12 @@ public record LoadPlan(
             throw new IllegalArgumentException("the mix uses #{...} fields but the feeder gave no records: the auth "
                     + "query returned no rows, or the CSV file has none");
         }
+    }
+
+    /** A plan whose requests carry no id of their own. */
+    public LoadPlan(String baseUrl, List<Phase> phases, List<RequestSpec> mix, List<Map<String, Object>> feeder,
+            Map<String, String> authHeaders, Duration requestTimeout, RequestLog log, LongConsumer onLoadStart, LoadStop stop) {
+        this(baseUrl, phases, mix, feeder, authHeaders, requestTimeout, log, onLoadStart, stop, null);
     }
 
     private static boolean usesFields(RequestSpec r) {

@@ -23,6 +23,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
 import io.incidentreplay.scenario.internal.measure.RequestRecord;
@@ -115,6 +116,9 @@ public class ReplaySimulation extends Simulation {
         }
         for (Map.Entry<String, String> header : plan.headersOf(spec).entrySet()) {
             request = request.header(header.getKey(), header.getValue());
+        }
+        if (plan.requestIdHeader() != null) {
+            request = request.header(plan.requestIdHeader(), session -> LogWatch.requestId(session.userId()));
         }
         request = spec.fallbackMarker() == null
                 ? request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"), status().in(200, 399))

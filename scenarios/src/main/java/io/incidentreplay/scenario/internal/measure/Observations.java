@@ -16,8 +16,10 @@ import io.incidentreplay.scenario.Window;
  * @param timeline the probes' samples
  * @param phases each phase's window, by name, plus {@link #RUN} for the whole load
  * @param timeScale the factor applied to the incident's timers (1 = real time)
+ * @param logs the builds' log output joined with the requests; {@link LogScan#NONE} when not watched
  */
-public record Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale) {
+public record Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale,
+        LogScan logs) {
 
     /** The window that spans the whole load. */
     public static final String RUN = "run";
@@ -25,6 +27,11 @@ public record Observations(List<RequestRecord> requests, Timeline timeline, Map<
     public Observations {
         requests = List.copyOf(requests);
         phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases)); // keeps the phases' order
+    }
+
+    /** Observations of a replay whose logs are not watched. */
+    public Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale) {
+        this(requests, timeline, phases, timeScale, LogScan.NONE);
     }
 
     public Window window(String phase) {

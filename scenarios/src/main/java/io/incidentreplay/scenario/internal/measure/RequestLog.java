@@ -13,14 +13,35 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class RequestLog {
 
-    private record Started(String name, long startMillis) {}
+    /** A request that was sent: its name in the load profile, and when. */
+    public record Sent(String name, long startMillis) {}
 
     private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
-    private final Map<Long, Started> inFlight = new ConcurrentHashMap<>();
+    private final Map<Long, Sent> inFlight = new ConcurrentHashMap<>();
+    /** Every request sent, by id; kept only when the build's logs are joined with the requests. */
+    private final Map<Long, Sent> sent;
+
+    public RequestLog() {
+        this(false);
+    }
+
+    /** @param keepSent whether to keep every request sent by id ({@link #sent()}), for {@link LogScan} */
+    public RequestLog(boolean keepSent) {
+        this.sent = keepSent ? new ConcurrentHashMap<>() : null;
+    }
 
     /** A request was sent; {@code id} is unique among the requests in flight (e.g. the virtual user's). */
     public void begin(long id, String name, long startMillis) {
-        inFlight.put(id, new Started(name, startMillis));
+        Sent s = new Sent(name, startMillis);
+        inFlight.put(id, s);
+        if (sent != null) {
+            sent.put(id, s);
+        }
+    }
+
+    /** Every request sent so far, by id; empty unless made with {@code keepSent}. */
+    public Map<Long, Sent> sent() {
+        return sent == null ? Map.of() : Map.copyOf(sent);
     }
 
     /** The request {@code id} ended as {@code record}. */

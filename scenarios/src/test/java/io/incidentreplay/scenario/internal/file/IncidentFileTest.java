@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Incident;
+import io.incidentreplay.scenario.LogWatch;
+import io.incidentreplay.scenario.Costs;
 import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +98,67 @@ class IncidentFileTest {
         assertThat(incident.signature()).singleElement().asString().isEqualTo("fault p99 of home >= 20,000 ms incident time");
         assertThat(incident.budgets()).singleElement().asString().isEqualTo("fault p99 of home <= 700 ms");
         assertThat(loaded.baseline()).hasValue(new Build.Jar(dir.resolve("before.jar")));
+    }
+
+    /** VALID with the logs and costs of a logging incident, and one more budget. */
+    private static String withLogs(String budget) {
+        return VALID.replace("faults:\n", """
+                logs:
+                  canaries: [canary-secret-1234]
+                costs:
+                  traffic: {rate: 1200, source: the seed}
+                  logIngestion: {usdPerGB: 0.5, source: the price list}
+                faults:
+                """).replace("budgets:\n", "budgets:\n  - " + budget + "\n");
+    }
+
+    @Test
+    void aLoggingIncidentWatchesTheLogsAndProjectsTheirCost() throws IOException {
+        Incident incident = IncidentFile.load(write("incident.yaml", withLogs("{logCost: all, in: fault, atMost: 400}\n"
+                + "  - {sampled: {request: home, rate: 10%}, in: fault, atMost: 3}")
+                .replace("  mix:\n", "  headers: {Cookie: session=canary-secret-1234, Accept: text/html}\n  mix:\n")
+                .replace("{name: home, path: /}", "{name: home, path: /, headers: {Accept: application/json}}"))).incident();
+
+        assertThat(incident.logs()).hasValue(new LogWatch("X-Request-Id", List.of("canary-secret-1234")));
+        assertThat(incident.costs()).hasValue(new Costs(1200, "the seed", 0.5, "the price list"));
+        assertThat(incident.budgets()).extracting(Object::toString).startsWith("fault projected log ingestion at 1,200 req/s <= 400 USD/month",
+                "fault logged share of home off a 10% sample by <= 3 σ");
+        // the load's headers go under each request's own
+        assertThat(incident.load().mix().get(0).headers())
+                .containsEntry("Cookie", "session=canary-secret-1234").containsEntry("Accept", "application/json");
+    }
+
+    @Test
+    void aLogMeasureWithoutTheLogsSectionSaysWhatToAdd() throws IOException {
+        assertThat(problems(VALID.replace("budgets:\n", "budgets:\n  - {logged: home, in: fault, atLeast: 100%}\n")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("budgets[0].logged");
+                    assertThat(p.message()).contains("reads the builds' logs: add logs:");
+                });
+        assertThat(problems(withLogs("{logCost: all, in: fault, atMost: 1}").replaceAll("(?s)costs:.*?faults:", "faults:")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("projects to production traffic: add costs:"));
+        assertThat(problems(withLogs("{logBytes: home, in: fault, atMost: 100}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("write logBytes: all"));
+        assertThat(problems(withLogs("{sampled: {request: home, rate: 0.1}, in: fault, atMost: 3}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("the sampling rate is a percentage, e.g. 10%"));
+    }
+
+    @Test
+    void aCanaryTooShortToBeFoundOnlyByItselfIsRefused() throws IOException {
+        assertThat(problems(withLogs("{secrets: all, atMost: 0}").replace("canary-secret-1234]", "abc]")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("logs");
+                    assertThat(p.message()).contains("at least 8 characters");
+                });
+    }
+
+    @Test
+    void anIncidentWhoseFaultIsTheBuildItselfHasNoControlAndSaysWhy() throws IOException {
+        Incident incident = IncidentFile.load(write("incident.yaml", VALID
+                .replace("control: {window: steady}", "control: {none: {phase: steady, reason: the build is the fault}}"))).incident();
+
+        assertThat(incident.control()).isEqualTo(Control.none("steady", "the build is the fault"));
+        assertThat(incident.control().describe()).isEqualTo("no control: the build is the fault");
     }
 
     @Test
@@ -264,6 +327,6 @@ class IncidentFileTest {
     @Test
     void theBuiltInIncidentsLoad() {
         assertThat(BuiltInIncidents.all()).extracting(Incident::id)
-                .containsExactlyInAnyOrder("database-stall", "pool-exhaustion", "weather-cascade");
+                .containsExactlyInAnyOrder("database-stall", "log-explosion", "pool-exhaustion", "weather-cascade");
     }
 }

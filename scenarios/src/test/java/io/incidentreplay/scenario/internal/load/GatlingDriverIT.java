@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
 import io.incidentreplay.scenario.LatencySummary;
@@ -94,6 +95,29 @@ class GatlingDriverIT {
         long[] sorted = records.stream().mapToLong(RequestRecord::latencyMillis).sorted().toArray();
         assertThat(gatling.p99).as("p99 in Gatling's report vs ours %d", ours.p99())
                 .isBetween(sorted[(int) Math.ceil(0.98 * sorted.length) - 1], ours.max());
+    }
+
+    /** For an incident that reads the builds' logs, each request carries an id of its own, which the log joins on. */
+    @Test
+    void eachRequestCarriesItsOwnIdWhenTheLogsAreWatched() {
+        Map<String, String> idsSeen = new ConcurrentHashMap<>();
+        server.createContext("/echo", ex -> {
+            idsSeen.put(String.valueOf(ex.getRequestHeaders().getFirst("X-Request-Id")),
+                    String.valueOf(ex.getRequestHeaders().getFirst("Cookie")));
+            respond(ex, 200, "{}");
+        });
+        RequestLog log = new RequestLog(true);
+        RequestSpec echo = RequestSpec.get("echo", 1, "/echo").withHeadersUnder(Map.of("Cookie", "session=canary-cookie-1"));
+        LoadPlan plan = new LoadPlan("http://127.0.0.1:" + server.getAddress().getPort(),
+                List.of(new Phase("steady", Duration.ofSeconds(1), 30)), List.of(echo), List.of(), Map.of(),
+                Duration.ofSeconds(5), log, at -> { }, new LoadStop(), "X-Request-Id");
+
+        GatlingDriver.run(plan, results, "request-id-test");
+
+        assertThat(log.sent()).hasSize(30);
+        assertThat(idsSeen.keySet()).hasSize(30)
+                .isEqualTo(log.sent().keySet().stream().map(LogWatch::requestId).collect(java.util.stream.Collectors.toSet()));
+        assertThat(idsSeen.values()).containsOnly("session=canary-cookie-1");
     }
 
     /** Gatling stops logback's context when a run ends; the harness's logging must be as it was. */

@@ -1,0 +1,72 @@
+package io.incidentreplay.scenario.internal.measure;
+
+import io.incidentreplay.scenario.LogWatch;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The builds' log output read once after the load, joined with what the load sent: which requests
+ * a log line names (by the request id the load put in each one) and how many lines hold a canary
+ * secret. An incident that watches no logs gets {@link #NONE}.
+ *
+ * @param sent every request the load sent, by virtual user: its name and when it was sent
+ * @param logged the virtual users whose request id appears in some log line
+ * @param canaryLines per canary, the log lines that contain it
+ * @param files how many log files were read
+ */
+public record LogScan(Map<Long, RequestLog.Sent> sent, Set<Long> logged, Map<String, Long> canaryLines, int files) {
+
+    public static final LogScan NONE = new LogScan(Map.of(), Set.of(), Map.of(), 0);
+
+    private static final Pattern REQUEST_ID = Pattern.compile(Pattern.quote(LogWatch.ID_PREFIX) + "(\\d+)");
+
+    public LogScan {
+        sent = Map.copyOf(sent);
+        logged = Set.copyOf(logged);
+        canaryLines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(canaryLines));
+    }
+
+    /** Reads every line of {@code logFiles} (UTF-8; a malformed byte does not stop it). */
+    public static LogScan of(List<Path> logFiles, LogWatch watch, Map<Long, RequestLog.Sent> sent) {
+        Set<Long> logged = new HashSet<>();
+        Map<String, Long> canaryLines = new LinkedHashMap<>();
+        watch.canaries().forEach(c -> canaryLines.put(c, 0L));
+        for (Path file : logFiles) {
+            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    scan(line, logged, canaryLines);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the build's log " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return new LogScan(sent, logged, canaryLines, logFiles.size());
+    }
+
+    private static void scan(String line, Set<Long> logged, Map<String, Long> canaryLines) {
+        if (line.contains(LogWatch.ID_PREFIX)) {
+            Matcher m = REQUEST_ID.matcher(line);
+            while (m.find()) {
+                logged.add(Long.parseLong(m.group(1)));
+            }
+        }
+        canaryLines.replaceAll((canary, count) -> line.contains(canary) ? count + 1 : count);
+    }
+
+    /** Log lines holding any canary, over every canary. */
+    public long secretLines() {
+        return canaryLines.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
