@@ -28,6 +28,7 @@ class LogsSectionTest {
         Map<String, Object> logs = new LinkedHashMap<>();
         logs.put("phase", "steady");
         logs.put("loggedPercent", Map.of("all", loggedAll));
+        logs.put("bytesPerRequestOf", Map.of("all", bytes));
         logs.put("bytesPerRequest", bytes);
         logs.put("canaryLines", Map.of("ir-canary-password-2e9f4a6b", canaryLines));
         logs.put("cost", Map.of("requestsPerSecond", 1200, "trafficSource", "seed 000 line 1131", "usdPerGb", 0.5,
@@ -44,7 +45,8 @@ class LogsSectionTest {
         String page = Pages.read(HtmlReport.write(json));
 
         String section = page.substring(page.indexOf("<section id=\"logs\">"), page.indexOf("</section>", page.indexOf("<section id=\"logs\">")));
-        assertThat(section).contains("Log bytes per request</dt><dd>2,816 B", "Lines holding a canary secret</dt><dd>5,850",
+        assertThat(section).contains("<td>all</td><td class=\"num\">100%</td><td class=\"num\">2,816</td>",
+                "Log bytes per request</dt><dd>2,816 B", "Lines holding a canary secret</dt><dd>5,850",
                 "8,157.7 GB a month at 1,200 req/s (seed 000 line 1131)", "$4,078.9 a month at $0.5/GB (CloudWatch Logs)");
     }
 

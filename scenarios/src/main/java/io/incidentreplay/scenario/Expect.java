@@ -233,7 +233,7 @@ public final class Expect {
             RequestLog.Sent s = e.getValue();
             if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())) {
                 sent++;
-                logged += obs.logs().logged().contains(e.getKey()) ? 1 : 0;
+                logged += obs.logs().logged().containsKey(e.getKey()) ? 1 : 0;
             }
         }
         return new double[] {logged, sent};
@@ -257,6 +257,27 @@ public final class Expect {
                     double n = loggedAndSent[1];
                     return n == 0 ? Double.NaN : Math.abs(loggedAndSent[0] / n - rate) / Math.sqrt(rate * (1 - rate) / n);
                 });
+    }
+
+    /**
+     * Bytes of the log lines that name a request of the mix (its request id), per request of it sent
+     * in the phase: what each class of request costs in the logs. Lines that name no request (start-up,
+     * background work) are in {@link #logBytesPerRequest} only.
+     */
+    public static Measure requestLogBytes(String phase, String request) {
+        return Measure.of(phase, request, p -> p + " log bytes per " + request + " request", " B", (obs, p) -> {
+            Window window = obs.window(p);
+            long sent = 0;
+            long bytes = 0;
+            for (Map.Entry<Long, RequestLog.Sent> e : obs.logs().sent().entrySet()) {
+                RequestLog.Sent s = e.getValue();
+                if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())) {
+                    sent++;
+                    bytes += obs.logs().logged().getOrDefault(e.getKey(), 0L);
+                }
+            }
+            return sent == 0 ? Double.NaN : (double) bytes / sent;
+        });
     }
 
     /**

@@ -62,6 +62,9 @@ class LogMeasuresTest {
         assertThat(Expect.loggedPercent("steady", "dashboard").read(obs)).isEqualTo(10.0);
         assertThat(Expect.loggedPercent("steady", "pets").read(obs)).isEqualTo(100.0);
         assertThat(Expect.loggedPercent("steady", RequestStats.ALL).read(obs)).isEqualTo(100.0 * 12 / 30);
+        // the pet lists' lines (ids 100-109: all the same length, one logged twice), over the 10 sent
+        long petLine = ("INFO petforce.requests - GET /api/v1/pets requestId=" + LogWatch.requestId(100) + "\n").length();
+        assertThat(Expect.requestLogBytes("steady", "pets").read(obs)).isEqualTo(11.0 * petLine / 10);
         Finding sampled = Expect.loggedPercent("steady", "dashboard").atMost(12).evaluate(obs);
         assertThat(sampled.reason()).isEqualTo("steady logged share of dashboard 10% <= 12%");
     }
@@ -117,7 +120,7 @@ class LogMeasuresTest {
         timeline.add(new Sample(9_000, LogVolumeProbe.SERIES, "baseline-0", 25_000));
         timeline.add(new Sample(9_000, LogVolumeProbe.SERIES, "baseline-1", 6_500));
 
-        Observations obs = observations(new LogScan(sent, java.util.Set.of(), Map.of(), 2));
+        Observations obs = observations(new LogScan(sent, Map.of(), Map.of(), 2));
 
         assertThat(Expect.logBytesPerRequest("steady").read(obs)).isEqualTo(1_000.0);
         // 1,000 B per request at 1,200 req/s for 30 days: 3.11e12 B = 2^30 B to the GB 2,896.8 GB, at $0.50/GB $1,448.39

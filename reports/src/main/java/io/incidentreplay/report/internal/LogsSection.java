@@ -25,9 +25,12 @@ public final class LogsSection {
         }
         StringBuilder out = new StringBuilder("<section id=\"logs\">\n<h2>Logs and cost</h2>\n<p class=\"legend\">Read from every "
                 + "instance's log output over the " + text(logs.phase()) + " phase: a request is logged when a log line names "
-                + "its request id.</p>\n<table><thead><tr><th>request</th><th class=\"num\">logged</th></tr></thead><tbody>\n");
+                + "its request id.</p>\n<table><thead><tr><th>request</th><th class=\"num\">logged</th>"
+                + "<th class=\"num\">log bytes per request</th></tr></thead><tbody>\n");
         logs.loggedPercent().forEach((request, percent) -> out.append("<tr><td>").append(textOrDash(request))
-                .append("</td><td class=\"num\">").append(percent(percent)).append("</td></tr>\n"));
+                .append("</td><td class=\"num\">").append(percent(percent)).append("</td><td class=\"num\">")
+                .append(logs.bytesPerRequestOf().containsKey(request) ? number(logs.bytesPerRequestOf().get(request)) : "–")
+                .append("</td></tr>\n"));
         out.append("</tbody></table>\n<dl class=\"facts\">\n<dt>Log bytes per request</dt><dd>")
                 .append(number(logs.bytesPerRequest())).append(" B</dd>\n<dt>Lines holding a canary secret</dt><dd>")
                 .append(number(logs.secretLines())).append(canaries(logs.canaryLines())).append("</dd>\n");

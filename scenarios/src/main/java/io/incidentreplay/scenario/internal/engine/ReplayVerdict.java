@@ -142,12 +142,16 @@ final class ReplayVerdict {
         List<Phase> phases = incident.load().phases();
         String phase = phases.get(phases.size() - 1).name();
         Map<String, Double> logged = new LinkedHashMap<>();
-        incident.load().mix().forEach(r -> logged.put(r.name(), Expect.loggedPercent(phase, r.name()).read(observations)));
+        Map<String, Double> bytesOf = new LinkedHashMap<>();
+        incident.load().mix().forEach(r -> {
+            logged.put(r.name(), Expect.loggedPercent(phase, r.name()).read(observations));
+            bytesOf.put(r.name(), Expect.requestLogBytes(phase, r.name()).read(observations));
+        });
         logged.put(RequestStats.ALL, Expect.loggedPercent(phase, RequestStats.ALL).read(observations));
         double bytes = Expect.logBytesPerRequest(phase).read(observations);
         ReplayResult.CostInfo cost = incident.costs().map(c -> new ReplayResult.CostInfo(c.requestsPerSecond(), c.trafficSource(),
                 c.logIngestionUsdPerGb(), c.logIngestionSource(), c.logGbPerMonth(bytes), c.logUsdPerMonth(bytes))).orElse(null);
-        return new ReplayResult.LogsInfo(phase, logged, bytes, observations.logs().canaryLines(), cost);
+        return new ReplayResult.LogsInfo(phase, logged, bytes, bytesOf, observations.logs().canaryLines(), cost);
     }
 
     /** A seeder dataset by its preset, pets and seed; a script by its file name (no pets, no seed). */

@@ -121,13 +121,14 @@ final class Expectations {
         if (request.isEmpty()) {
             return Optional.empty();
         }
-        if (!kind.equals("logged") && !request.get().equals(RequestStats.ALL)) {
+        if (!kind.equals("logged") && !kind.equals("logBytes") && !request.get().equals(RequestStats.ALL)) {
             value.problem(kind + " reads every request's logging together: write " + kind + ": all");
             return Optional.empty();
         }
         return Optional.of(switch (kind) {
             case "logged" -> Expect.loggedPercent(phase, request.get());
-            case "logBytes" -> Expect.logBytesPerRequest(phase);
+            case "logBytes" -> request.get().equals(RequestStats.ALL) ? Expect.logBytesPerRequest(phase)
+                    : Expect.requestLogBytes(phase, request.get());
             case "secrets" -> Expect.secretsInLogs();
             case "logVolume" -> Expect.monthlyLogGb(phase, names.costs());
             default -> Expect.monthlyLogUsd(phase, names.costs());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,25 +22,25 @@ import java.util.regex.Pattern;
  * secret. An incident that watches no logs gets {@link #NONE}.
  *
  * @param sent every request the load sent, by virtual user: its name and when it was sent
- * @param logged the virtual users whose request id appears in some log line
+ * @param logged per virtual user whose request id appears in some log line, the bytes of those lines
  * @param canaryLines per canary, the log lines that contain it
  * @param files how many log files were read
  */
-public record LogScan(Map<Long, RequestLog.Sent> sent, Set<Long> logged, Map<String, Long> canaryLines, int files) {
+public record LogScan(Map<Long, RequestLog.Sent> sent, Map<Long, Long> logged, Map<String, Long> canaryLines, int files) {
 
-    public static final LogScan NONE = new LogScan(Map.of(), Set.of(), Map.of(), 0);
+    public static final LogScan NONE = new LogScan(Map.of(), Map.of(), Map.of(), 0);
 
     private static final Pattern REQUEST_ID = Pattern.compile(Pattern.quote(LogWatch.ID_PREFIX) + "(\\d+)");
 
     public LogScan {
         sent = Map.copyOf(sent);
-        logged = Set.copyOf(logged);
+        logged = Map.copyOf(logged);
         canaryLines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(canaryLines));
     }
 
     /** Reads every line of {@code logFiles} (UTF-8; a malformed byte does not stop it). */
     public static LogScan of(List<Path> logFiles, LogWatch watch, Map<Long, RequestLog.Sent> sent) {
-        Set<Long> logged = new HashSet<>();
+        Map<Long, Long> logged = new HashMap<>();
         Map<String, Long> canaryLines = new LinkedHashMap<>();
         watch.canaries().forEach(c -> canaryLines.put(c, 0L));
         for (Path file : logFiles) {
@@ -55,12 +56,15 @@ public record LogScan(Map<Long, RequestLog.Sent> sent, Set<Long> logged, Map<Str
         return new LogScan(sent, logged, canaryLines, logFiles.size());
     }
 
-    private static void scan(String line, Set<Long> logged, Map<String, Long> canaryLines) {
+    private static void scan(String line, Map<Long, Long> logged, Map<String, Long> canaryLines) {
         if (line.contains(LogWatch.ID_PREFIX)) {
+            long bytes = line.getBytes(StandardCharsets.UTF_8).length + 1L; // and its newline
             Matcher m = REQUEST_ID.matcher(line);
+            Set<Long> named = new HashSet<>();
             while (m.find()) {
-                logged.add(Long.parseLong(m.group(1)));
+                named.add(Long.parseLong(m.group(1)));
             }
+            named.forEach(id -> logged.merge(id, bytes, Long::sum));
         }
         canaryLines.replaceAll((canary, count) -> line.contains(canary) ? count + 1 : count);
     }

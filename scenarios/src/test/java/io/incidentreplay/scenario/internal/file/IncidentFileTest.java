@@ -137,8 +137,8 @@ class IncidentFileTest {
                 });
         assertThat(problems(withLogs("{logCost: all, in: fault, atMost: 1}").replaceAll("(?s)costs:.*?faults:", "faults:")))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("projects to production traffic: add costs:"));
-        assertThat(problems(withLogs("{logBytes: home, in: fault, atMost: 100}")))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("write logBytes: all"));
+        assertThat(problems(withLogs("{logCost: home, in: fault, atMost: 100}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("write logCost: all"));
         assertThat(problems(withLogs("{sampled: {request: home, rate: 0.1}, in: fault, atMost: 3}")))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("the sampling rate is a percentage, e.g. 10%"));
     }
