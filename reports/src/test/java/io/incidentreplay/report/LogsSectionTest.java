@@ -31,6 +31,7 @@ class LogsSectionTest {
         logs.put("bytesPerRequestOf", Map.of("all", bytes));
         logs.put("bytesPerRequest", bytes);
         logs.put("canaryLines", Map.of("ir-canary-password-2e9f4a6b", canaryLines));
+        logs.put("secretLines", canaryLines);
         logs.put("cost", Map.of("requestsPerSecond", 1200, "trafficSource", "seed 000 line 1131", "usdPerGb", 0.5,
                 "priceSource", "CloudWatch Logs", "gbPerMonth", gb, "usdPerMonth", usd));
         result.set("logs", JSON.valueToTree(logs));

@@ -215,35 +215,21 @@ public final class Expect {
     /**
      * The share of the requests sent in the phase (of one request of the mix, or {@code all}) whose
      * request id some line of the builds' logs names: 100 % for a build that logs every request, the
-     * sampling rate for one that samples. Needs the incident's {@code logs}.
+     * sampling rate for one that samples. NaN when no log was read or no request sent.
      */
     public static Measure loggedPercent(String phase, String request) {
         return Measure.percent(phase, request, p -> p + " logged share of " + request, (obs, p) -> {
-            double[] loggedAndSent = loggedAndSent(obs, p, request);
-            return loggedAndSent[1] == 0 ? Double.NaN : 100.0 * loggedAndSent[0] / loggedAndSent[1];
+            LogJoin join = LogJoin.of(obs, p, request);
+            return join.sent() == 0 ? Double.NaN : 100.0 * join.logged() / join.sent();
         });
-    }
-
-    /** The requests sent in the phase (of one request of the mix, or all) that a log line names, and all of them. */
-    private static double[] loggedAndSent(Observations obs, String phase, String request) {
-        Window window = obs.window(phase);
-        long sent = 0;
-        long logged = 0;
-        for (Map.Entry<Long, RequestLog.Sent> e : obs.logs().sent().entrySet()) {
-            RequestLog.Sent s = e.getValue();
-            if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())) {
-                sent++;
-                logged += obs.logs().logged().containsKey(e.getKey()) ? 1 : 0;
-            }
-        }
-        return new double[] {logged, sent};
     }
 
     /**
      * How far the logged share of a request is from a sampling rate, in binomial standard deviations
-     * of its count: {@code |logged/n - rate| / sqrt(rate (1 - rate) / n)}. A build that samples at
-     * that rate reads under 3 in 99.7 % of replays, whatever the count; one that logs everything, or
-     * nothing, reads far above. Needs the incident's {@code logs}.
+     * of its count: {@code |logged/n - rate| / sqrt(rate (1 - rate) / n)}. For a build that samples at
+     * that rate it reads under 3 in about 99.7 % of replays; one that logs everything, or nothing,
+     * reads far above. The normal approximation needs {@code n rate (1 - rate) >= 9} (about 100
+     * requests at 10 %): with fewer it is NaN, so that too small a sample never passes.
      *
      * @param rate the sampling rate, a share between 0 and 1 (exclusive)
      */
@@ -253,39 +239,59 @@ public final class Expect {
         }
         return Measure.of(phase, request, p -> p + " logged share of " + request + " off a " + Measure.format(rate * 100)
                 + "% sample by", " σ", (obs, p) -> {
-                    double[] loggedAndSent = loggedAndSent(obs, p, request);
-                    double n = loggedAndSent[1];
-                    return n == 0 ? Double.NaN : Math.abs(loggedAndSent[0] / n - rate) / Math.sqrt(rate * (1 - rate) / n);
+                    LogJoin join = LogJoin.of(obs, p, request);
+                    double n = join.sent();
+                    return n * rate * (1 - rate) < 9 ? Double.NaN
+                            : Math.abs(join.logged() / n - rate) / Math.sqrt(rate * (1 - rate) / n);
                 });
     }
 
     /**
      * Bytes of the log lines that name a request of the mix (its request id), per request of it sent
      * in the phase: what each class of request costs in the logs. Lines that name no request (start-up,
-     * background work) are in {@link #logBytesPerRequest} only.
+     * background work) are in {@link #logBytesPerRequest} only. NaN when no log was read.
      */
     public static Measure requestLogBytes(String phase, String request) {
         return Measure.of(phase, request, p -> p + " log bytes per " + request + " request", " B", (obs, p) -> {
-            Window window = obs.window(p);
-            long sent = 0;
-            long bytes = 0;
-            for (Map.Entry<Long, RequestLog.Sent> e : obs.logs().sent().entrySet()) {
-                RequestLog.Sent s = e.getValue();
-                if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())) {
-                    sent++;
-                    bytes += obs.logs().logged().getOrDefault(e.getKey(), 0L);
-                }
-            }
-            return sent == 0 ? Double.NaN : (double) bytes / sent;
+            LogJoin join = LogJoin.of(obs, p, request);
+            return join.sent() == 0 ? Double.NaN : (double) join.bytes() / join.sent();
         });
     }
 
     /**
+     * The requests of one class (or all) sent in a phase, joined with the log lines naming them: how
+     * many were sent, how many some line names, and the bytes of those lines. Nothing sent when no
+     * log was read, so that every measure on it is NaN rather than 0.
+     */
+    private record LogJoin(long sent, long logged, long bytes) {
+        static LogJoin of(Observations obs, String phase, String request) {
+            if (obs.logs().files() == 0) {
+                return new LogJoin(0, 0, 0);
+            }
+            Window window = obs.window(phase);
+            long sent = 0;
+            long logged = 0;
+            long bytes = 0;
+            for (Map.Entry<Long, RequestLog.Sent> e : obs.logs().sent().entrySet()) {
+                RequestLog.Sent s = e.getValue();
+                if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())) {
+                    Long lineBytes = obs.logs().logged().get(e.getKey());
+                    sent++;
+                    logged += lineBytes == null ? 0 : 1;
+                    bytes += lineBytes == null ? 0 : lineBytes;
+                }
+            }
+            return new LogJoin(sent, logged, bytes);
+        }
+    }
+
+    /**
      * Bytes the builds wrote to their logs during the phase, per request sent in it: the growth of
-     * {@code log.bytes} (every instance's log file) over the number of requests.
+     * {@code log.bytes} (every instance's log file) between the phase's first and last sampling
+     * rounds, over the requests sent between them. NaN with fewer than two rounds.
      */
     public static Measure logBytesPerRequest(String phase) {
-        return Measure.of(phase, null, p -> p + " log bytes per request", " B", (obs, p) -> logBytesPerRequest(obs, p));
+        return Measure.of(phase, null, p -> p + " log bytes per request", " B", Expect::writtenPerRequest);
     }
 
     /**
@@ -294,17 +300,17 @@ public final class Expect {
      */
     public static Measure monthlyLogGb(String phase, Costs costs) {
         return Measure.of(phase, null, p -> p + " projected log volume at " + Measure.format(costs.requestsPerSecond())
-                + " req/s", " GB/month", (obs, p) -> costs.logGbPerMonth(logBytesPerRequest(obs, p)));
+                + " req/s", " GB/month", (obs, p) -> costs.logGbPerMonth(writtenPerRequest(obs, p)));
     }
 
     /** What ingesting {@link #monthlyLogGb} costs a month, in dollars. */
     public static Measure monthlyLogUsd(String phase, Costs costs) {
         return Measure.of(phase, null, p -> p + " projected log ingestion at " + Measure.format(costs.requestsPerSecond())
-                + " req/s", " USD/month", (obs, p) -> costs.logUsdPerMonth(logBytesPerRequest(obs, p)));
+                + " req/s", " USD/month", (obs, p) -> costs.logUsdPerMonth(writtenPerRequest(obs, p)));
     }
 
     /**
-     * Lines of the builds' logs, over the whole replay, that hold one of the incident's canary
+     * Lines of the builds' logs, over the whole replay, that hold any of the incident's canary
      * secrets: any at all is a leak. NaN when no log was read.
      */
     public static Measure secretsInLogs() {
@@ -312,14 +318,17 @@ public final class Expect {
                 (obs, p) -> obs.logs().files() == 0 ? Double.NaN : obs.logs().secretLines());
     }
 
-    private static double logBytesPerRequest(Observations obs, String phase) {
-        Window window = obs.window(phase);
-        long sent = obs.logs().sent().values().stream().filter(s -> window.contains(s.startMillis())).count();
-        if (sent == 0) {
-            sent = obs.stats(phase, RequestStats.ALL).count();
+    private static double writtenPerRequest(Observations obs, String phase) {
+        List<Timeline.Point> points = obs.timeline().points(LogVolumeProbe.SERIES, Aggregation.SUM, obs.window(phase));
+        if (points.size() < 2) {
+            return Double.NaN;
         }
-        double written = obs.timeline().max(LogVolumeProbe.SERIES, Aggregation.SUM, window)
-                - obs.timeline().min(LogVolumeProbe.SERIES, Aggregation.SUM, window);
+        Window between = new Window(phase, points.get(0).atMillis(), points.get(points.size() - 1).atMillis());
+        long sent = obs.logs().sent().values().stream().filter(s -> between.contains(s.startMillis())).count();
+        if (sent == 0) {
+            sent = obs.requests().stream().filter(r -> between.contains(r.startMillis())).count();
+        }
+        double written = points.get(points.size() - 1).value() - points.get(0).value();
         return sent == 0 ? Double.NaN : written / sent;
     }
 

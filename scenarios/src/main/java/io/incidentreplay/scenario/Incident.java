@@ -381,6 +381,9 @@ public final class Incident {
                     throw fail("control: the control window '" + window.phase() + "' must be the phase just before the "
                             + "first fault's phase '" + first + "'");
                 }
+            } else if (control instanceof Control.None && !faults.isEmpty()) {
+                throw fail("control: none is for an incident whose fault is the build itself, with no fault of the "
+                        + "timeline; with faults " + faults + " use a control window before the first one");
             } else if (control instanceof Control.Replay replay) {
                 try {
                     DatasetSpec.preset(replay.dataset());

@@ -142,10 +142,11 @@ public record ReplayResult(
      * @param bytesPerRequest log bytes written in the phase per request sent in it
      * @param bytesPerRequestOf per request of the mix, the bytes of the log lines naming its requests, per request
      * @param canaryLines per canary secret, the log lines holding it, over the whole replay
+     * @param secretLines the log lines holding any canary, over the whole replay
      * @param cost the projection to a month of production traffic, or null when the incident has no costs
      */
     public record LogsInfo(String phase, Map<String, Double> loggedPercent, double bytesPerRequest,
-            Map<String, Double> bytesPerRequestOf, Map<String, Long> canaryLines, CostInfo cost) {}
+            Map<String, Double> bytesPerRequestOf, Map<String, Long> canaryLines, long secretLines, CostInfo cost) {}
 
     /**
      * A monthly bill projected from what was measured, with every figure it used and their sources.

@@ -46,12 +46,17 @@ public record RequestSpec(String name, double weight, String method, String path
         return new RequestSpec(name, weight, "POST", path, Map.of(), jsonBody, true, null);
     }
 
-    /** The same request with {@code common} headers under its own: a header of its own wins. */
+    /** The same request with {@code common} headers under its own: a header of its own wins, whatever its case. */
     public RequestSpec withHeadersUnder(Map<String, String> common) {
         if (common.isEmpty()) {
             return this;
         }
-        Map<String, String> all = new java.util.LinkedHashMap<>(common);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        common.forEach((name, value) -> {
+            if (headers.keySet().stream().noneMatch(own -> own.equalsIgnoreCase(name))) {
+                all.put(name, value);
+            }
+        });
         all.putAll(headers);
         return new RequestSpec(name, weight, method, path, all, body, authenticated, fallbackMarker);
     }

@@ -104,11 +104,30 @@ class LogMeasuresTest {
                 "INFO Request completed POST /api/v1/auth/login status=401 body={\"password\":\"[REDACTED]\"}\n");
 
         assertThat(Expect.secretsInLogs().read(observations(LogScan.of(List.of(one, two), WATCH, sent)))).isEqualTo(3);
+        // a line holding two canaries is one line with a secret
+        Path both = Files.writeString(dir.resolve("baseline-2.log"), "INFO body={\"password\":\"canary-password-1\"} "
+                + "headers={Cookie=session=canary-cookie-22}\n");
+        assertThat(Expect.secretsInLogs().read(observations(LogScan.of(List.of(both), WATCH, sent)))).isEqualTo(1);
         assertThat(LogScan.of(List.of(one, two), WATCH, sent).canaryLines())
                 .containsEntry("canary-password-1", 1L).containsEntry("canary-cookie-22", 2L);
         assertThat(Expect.secretsInLogs().atMost(0).evaluate(observations(LogScan.of(List.of(clean), WATCH, sent))).met()).isTrue();
         // no log read at all is not "no secret": nothing was measured
         assertThat(Expect.secretsInLogs().read(observations(LogScan.NONE))).isNaN();
+    }
+
+    @Test
+    void withNoLogReadOrTooFewRequestsOrRoundsNothingIsMeasured() throws IOException {
+        sendRequests();
+        Observations unread = observations(new LogScan(sent, Map.of(), Map.of(), 0, 0));
+        assertThat(Expect.loggedPercent("steady", "dashboard").read(unread)).isNaN();
+        assertThat(Expect.requestLogBytes("steady", "dashboard").read(unread)).isNaN();
+        assertThat(Expect.loggedPercent("steady", "dashboard").atMost(12).evaluate(unread).met()).isFalse();
+        // 20 dashboards at 10%: n p (1 - p) = 1.8, too few for the normal approximation, even if all were logged
+        Observations read = observations(new LogScan(sent, Map.of(0L, 100L), Map.of(), 0, 1));
+        assertThat(Expect.samplingDeviation("steady", "dashboard", 0.10).read(read)).isNaN();
+        // one sampling round of the log files: no growth can be read
+        timeline.add(new Sample(0, LogVolumeProbe.SERIES, "baseline-0", 1_000));
+        assertThat(Expect.logBytesPerRequest("steady").read(read)).isNaN();
     }
 
     @Test
@@ -120,7 +139,7 @@ class LogMeasuresTest {
         timeline.add(new Sample(9_000, LogVolumeProbe.SERIES, "baseline-0", 25_000));
         timeline.add(new Sample(9_000, LogVolumeProbe.SERIES, "baseline-1", 6_500));
 
-        Observations obs = observations(new LogScan(sent, Map.of(), Map.of(), 2));
+        Observations obs = observations(new LogScan(sent, Map.of(), Map.of(), 0, 2));
 
         assertThat(Expect.logBytesPerRequest("steady").read(obs)).isEqualTo(1_000.0);
         // 1,000 B per request at 1,200 req/s for 30 days: 3.11e12 B = 2^30 B to the GB 2,896.8 GB, at $0.50/GB $1,448.39

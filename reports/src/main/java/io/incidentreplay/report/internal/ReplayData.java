@@ -70,15 +70,11 @@ public record ReplayData(
 
     /** What the builds logged (null for an incident that watches no logs), with its projected monthly cost. */
     public record Logs(String phase, Map<String, Double> loggedPercent, double bytesPerRequest,
-            Map<String, Double> bytesPerRequestOf, Map<String, Long> canaryLines, Cost cost) {
+            Map<String, Double> bytesPerRequestOf, Map<String, Long> canaryLines, long secretLines, Cost cost) {
         public Logs {
             loggedPercent = loggedPercent == null ? Map.of() : new java.util.LinkedHashMap<>(loggedPercent);
             bytesPerRequestOf = bytesPerRequestOf == null ? Map.of() : new java.util.LinkedHashMap<>(bytesPerRequestOf);
             canaryLines = canaryLines == null ? Map.of() : new java.util.LinkedHashMap<>(canaryLines);
-        }
-
-        public long secretLines() {
-            return canaryLines.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

@@ -10,6 +10,7 @@ import io.incidentreplay.scenario.ReplayResult.MachineInfo;
 import io.incidentreplay.scenario.ReplayResult.MachineWindow;
 import io.incidentreplay.scenario.Expect;
 import io.incidentreplay.scenario.RequestStats;
+import io.incidentreplay.scenario.RequestSpec;
 import io.incidentreplay.scenario.Expectation;
 import io.incidentreplay.scenario.Finding;
 import io.incidentreplay.scenario.Control;
@@ -33,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import io.incidentreplay.scenario.FaultCheck;
 import io.incidentreplay.scenario.FaultEvent;
 import io.incidentreplay.scenario.ReplayEngine;
@@ -72,7 +74,13 @@ final class ReplayVerdict {
         }
         List<Path> files = deployment.instances().stream().flatMap(i -> i.launched().stream())
                 .map(BuildInstance::logFile).filter(Files::isRegularFile).toList();
-        return LogScan.of(files, incident.logs().get(), run.log.sent());
+        try {
+            return LogScan.of(files, incident.logs().get(), run.log.sent());
+        } catch (RuntimeException e) {
+            // the result and the report are written anyway; every log measure is then "nothing was measured"
+            run.note("the builds' logs could not be read, so nothing about them was measured: " + e.getMessage());
+            return LogScan.NONE;
+        }
     }
 
     ReplayResult result() {
@@ -95,6 +103,11 @@ final class ReplayVerdict {
         }
         List<FaultCheck> checks = faultChecks(events);
         List<String> invalid = invalid(machine, checks, windows, findings, events);
+        if (incident.logs().isPresent() && observations.logs().files() == 0 && run.loadStart.get() != 0) {
+            // a logging incident on builds that run elsewhere (URLs), or whose logs could not be read, measured nothing
+            invalid.add("the incident reads the builds' logs, but no log of a launched instance could be read: "
+                    + "replay it on builds the harness launches (a jar or a command), not on URLs");
+        }
 
         Verdict verdict;
         List<String> reasons;
@@ -143,15 +156,15 @@ final class ReplayVerdict {
         String phase = phases.get(phases.size() - 1).name();
         Map<String, Double> logged = new LinkedHashMap<>();
         Map<String, Double> bytesOf = new LinkedHashMap<>();
-        incident.load().mix().forEach(r -> {
-            logged.put(r.name(), Expect.loggedPercent(phase, r.name()).read(observations));
-            bytesOf.put(r.name(), Expect.requestLogBytes(phase, r.name()).read(observations));
+        Stream.concat(incident.load().mix().stream().map(RequestSpec::name), Stream.of(RequestStats.ALL)).forEach(r -> {
+            logged.put(r, Expect.loggedPercent(phase, r).read(observations));
+            bytesOf.put(r, Expect.requestLogBytes(phase, r).read(observations));
         });
-        logged.put(RequestStats.ALL, Expect.loggedPercent(phase, RequestStats.ALL).read(observations));
         double bytes = Expect.logBytesPerRequest(phase).read(observations);
         ReplayResult.CostInfo cost = incident.costs().map(c -> new ReplayResult.CostInfo(c.requestsPerSecond(), c.trafficSource(),
                 c.logIngestionUsdPerGb(), c.logIngestionSource(), c.logGbPerMonth(bytes), c.logUsdPerMonth(bytes))).orElse(null);
-        return new ReplayResult.LogsInfo(phase, logged, bytes, bytesOf, observations.logs().canaryLines(), cost);
+        return new ReplayResult.LogsInfo(phase, logged, bytes, bytesOf, observations.logs().canaryLines(),
+                observations.logs().secretLines(), cost);
     }
 
     /** A seeder dataset by its preset, pets and seed; a script by its file name (no pets, no seed). */

@@ -63,7 +63,12 @@ final class Expectations {
 
     private static Optional<Measure> measure(YamlNode e, String kind, Names names) {
         YamlNode value = e.entries().get(kind);
-        Optional<String> phase = kind.equals("lostWrites") || kind.equals("secrets") ? Optional.of("")
+        boolean wholeReplay = kind.equals("lostWrites") || kind.equals("secrets");
+        if (wholeReplay && e.optional("in").isPresent()) {
+            e.optional("in").get().problem(kind + " reads the whole replay, not a phase: leave out in");
+            return Optional.empty();
+        }
+        Optional<String> phase = wholeReplay ? Optional.of("")
                 : e.required("in", "the phase it reads, or run")
                 .flatMap(YamlNode::text).filter(p -> names == null || names.phase(e.entries().get("in"), p));
         Aggregation aggregation = e.optional("aggregate").flatMap(Expectations::aggregation).orElse(Aggregation.SUM);
@@ -112,6 +117,11 @@ final class Expectations {
             }
             value.problem(kind + " projects to production traffic: add costs: {traffic: {rate, source}, logIngestion: "
                     + "{usdPerGB, source}} to the incident");
+            return Optional.empty();
+        }
+        if (kind.equals("secrets") && names.canaries() == 0) {
+            value.problem("secrets counts the log lines holding a canary, but logs.canaries is empty: list the secret "
+                    + "values the load sends");
             return Optional.empty();
         }
         if (kind.equals("sampled")) {

@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario.internal.file;
 
+import io.incidentreplay.scenario.Auth;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Expectation;
@@ -80,7 +81,8 @@ public final class IncidentFile {
         DeploymentSection.Service service = DeploymentSection.service(root);
         b.dependencies(DeploymentSection.dependencies(root));
         root.required("dataset", "{preset: mvp|ci|production} or {sql: <file>}").ifPresent(d -> DeploymentSection.dataset(d, b));
-        root.optional("auth").ifPresent(a -> b.auth(DeploymentSection.auth(a)));
+        Optional<Auth> auth = root.optional("auth").map(DeploymentSection::auth);
+        auth.ifPresent(b::auth);
         LoadProfile load = root.required("load", "phases and mix").flatMap(LoadSection::load).orElse(null);
         if (load != null) {
             b.load(load);
@@ -92,11 +94,14 @@ public final class IncidentFile {
         root.optional("finalQueries").ifPresent(q -> b.finalQueries(q.stringMap()));
         Optional<LogWatch> logs = root.optional("logs").flatMap(IncidentFile::logs);
         logs.ifPresent(b::logs);
+        if (load != null && logs.isPresent()) {
+            checkSentByTheLoad(root.optional("logs").get(), logs.get(), load, auth.map(Auth::headers).orElse(Map.of()));
+        }
         Optional<Costs> costs = root.optional("costs").flatMap(IncidentFile::costs);
         costs.ifPresent(b::costs);
         // a section that is there but wrong is reported once, not again by every measure that reads it
         Names names = load == null ? null : new Names(load, root.optional("logs").isPresent(),
-                root.optional("costs").isPresent(), costs.orElse(null));
+                logs.map(l -> l.canaries().size()).orElse(-1), root.optional("costs").isPresent(), costs.orElse(null));
         b.faults(root.required("faults", "the fault timeline").map(f -> faults(f, names)).orElse(List.of()).toArray(Fault[]::new));
         root.required("control", "{window: <phase>}, {replay: {dataset: mvp, phase: steady}} or {none: {phase, reason}}").ifPresent(c -> control(c, names, b));
         b.steadyState(expectations(root, "steadyState", names));
@@ -143,6 +148,31 @@ public final class IncidentFile {
         }
     }
 
+    /**
+     * Each canary must be something the load sends (in a header, a body or a path), or finding none
+     * in the logs proves nothing; and the load's own headers must not set the request id, which the
+     * harness sets per request.
+     */
+    private static void checkSentByTheLoad(YamlNode node, LogWatch logs, LoadProfile load, Map<String, String> authHeaders) {
+        List<String> sent = new ArrayList<>();
+        for (RequestSpec r : load.mix()) {
+            sent.add(r.path());
+            sent.add(r.body() == null ? "" : r.body());
+            sent.addAll(r.headers().values());
+            if (r.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase(logs.requestIdHeader()))) {
+                node.problem("request '" + r.name() + "' sets " + logs.requestIdHeader() + " itself, but that is the header "
+                        + "in which the harness gives each request its own id (logs.requestId): leave it out of the headers");
+            }
+        }
+        sent.addAll(authHeaders.values());
+        for (String canary : logs.canaries()) {
+            if (sent.stream().noneMatch(v -> v.contains(canary))) {
+                node.problem("canary '" + canary + "' is not sent by the load: put it in a header or body of the mix "
+                        + "(load.headers for every request), or finding none in the logs proves nothing");
+            }
+        }
+    }
+
     /** {@code costs: {traffic: {rate, source}, logIngestion: {usdPerGB, source}}}. */
     private static Optional<Costs> costs(YamlNode node) {
         node.onlyKeys("traffic", "logIngestion");
@@ -167,12 +197,14 @@ public final class IncidentFile {
 
     /**
      * The phase and request names of the load, to check every name a fault or expectation uses, and
-     * whether the log and cost measures have what they read.
+     * whether the log and cost measures have what they read ({@code canaries} is -1 when the logs
+     * section is missing or wrong, which is reported once, by itself).
      */
-    record Names(List<String> phases, List<String> requests, boolean watchesLogs, boolean costsGiven, Costs costs) {
-        Names(LoadProfile load, boolean watchesLogs, boolean costsGiven, Costs costs) {
+    record Names(List<String> phases, List<String> requests, boolean watchesLogs, int canaries, boolean costsGiven,
+            Costs costs) {
+        Names(LoadProfile load, boolean watchesLogs, int canaries, boolean costsGiven, Costs costs) {
             this(load.phases().stream().map(Phase::name).toList(), load.mix().stream().map(RequestSpec::name).toList(),
-                    watchesLogs, costsGiven, costs);
+                    watchesLogs, canaries, costsGiven, costs);
         }
 
         boolean phase(YamlNode node, String phase) {
@@ -248,13 +280,18 @@ public final class IncidentFile {
 
     private static void control(YamlNode c, Names names, Incident.Builder b) {
         c.onlyKeys("window", "replay", "none");
+        if (c.isMap() && c.entries().size() > 1) {
+            c.problem("must be one of window, replay or none, but has " + String.join(", ", c.entries().keySet()));
+            return;
+        }
         Optional<YamlNode> none = c.optional("none");
         if (none.isPresent()) {
             YamlNode n = none.get();
             n.onlyKeys("phase", "reason");
             Optional<String> phase = n.required("phase", "the phase the steady state is judged over").flatMap(YamlNode::text)
                     .filter(p -> names == null || names.phase(n.optional("phase").get(), p));
-            Optional<String> reason = n.required("reason", "why no window or replay can be the control").flatMap(YamlNode::text);
+            Optional<String> reason = n.required("reason", "why no window or replay can be the control").flatMap(YamlNode::text)
+                    .filter(r -> !r.isBlank());
             if (phase.isPresent() && reason.isPresent()) {
                 b.control(Control.none(phase.get(), reason.get()));
             }

@@ -24,13 +24,16 @@ import java.util.regex.Pattern;
  * @param sent every request the load sent, by virtual user: its name and when it was sent
  * @param logged per virtual user whose request id appears in some log line, the bytes of those lines
  * @param canaryLines per canary, the log lines that contain it
+ * @param secretLines the log lines that contain any canary (a line with three counts once)
  * @param files how many log files were read
  */
-public record LogScan(Map<Long, RequestLog.Sent> sent, Map<Long, Long> logged, Map<String, Long> canaryLines, int files) {
+public record LogScan(Map<Long, RequestLog.Sent> sent, Map<Long, Long> logged, Map<String, Long> canaryLines,
+        long secretLines, int files) {
 
-    public static final LogScan NONE = new LogScan(Map.of(), Map.of(), Map.of(), 0);
+    public static final LogScan NONE = new LogScan(Map.of(), Map.of(), Map.of(), 0, 0);
 
-    private static final Pattern REQUEST_ID = Pattern.compile(Pattern.quote(LogWatch.ID_PREFIX) + "(\\d+)");
+    /** A virtual user's number: a long, so at most 18 digits are one (a longer run of digits is not an id of ours). */
+    private static final Pattern REQUEST_ID = Pattern.compile(Pattern.quote(LogWatch.ID_PREFIX) + "(\\d{1,18})(?!\\d)");
 
     public LogScan {
         sent = Map.copyOf(sent);
@@ -43,20 +46,22 @@ public record LogScan(Map<Long, RequestLog.Sent> sent, Map<Long, Long> logged, M
         Map<Long, Long> logged = new HashMap<>();
         Map<String, Long> canaryLines = new LinkedHashMap<>();
         watch.canaries().forEach(c -> canaryLines.put(c, 0L));
+        long secretLines = 0;
         for (Path file : logFiles) {
             try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    scan(line, logged, canaryLines);
+                    secretLines += scan(line, logged, canaryLines) ? 1 : 0;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the build's log " + file + ": " + e.getMessage(), e);
             }
         }
-        return new LogScan(sent, logged, canaryLines, logFiles.size());
+        return new LogScan(sent, logged, canaryLines, secretLines, logFiles.size());
     }
 
-    private static void scan(String line, Map<Long, Long> logged, Map<String, Long> canaryLines) {
+    /** Notes the request ids and canaries of one line; true when it holds a canary. */
+    private static boolean scan(String line, Map<Long, Long> logged, Map<String, Long> canaryLines) {
         if (line.contains(LogWatch.ID_PREFIX)) {
             long bytes = line.getBytes(StandardCharsets.UTF_8).length + 1L; // and its newline
             Matcher m = REQUEST_ID.matcher(line);
@@ -66,11 +71,13 @@ public record LogScan(Map<Long, RequestLog.Sent> sent, Map<Long, Long> logged, M
             }
             named.forEach(id -> logged.merge(id, bytes, Long::sum));
         }
-        canaryLines.replaceAll((canary, count) -> line.contains(canary) ? count + 1 : count);
-    }
-
-    /** Log lines holding any canary, over every canary. */
-    public long secretLines() {
-        return canaryLines.values().stream().mapToLong(Long::longValue).sum();
+        boolean secret = false;
+        for (Map.Entry<String, Long> canary : canaryLines.entrySet()) {
+            if (line.contains(canary.getKey())) {
+                canary.setValue(canary.getValue() + 1);
+                secret = true;
+            }
+        }
+        return secret;
     }
 }

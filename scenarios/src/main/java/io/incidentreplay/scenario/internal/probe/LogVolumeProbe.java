@@ -20,7 +20,7 @@ public final class LogVolumeProbe implements Probe {
 
     private final Supplier<Map<String, Path>> logFiles;
 
-    /** @param logFiles each instance's log file, by instance name; asked every round, as instances come and go */
+    /** @param logFiles each instance's log file, by instance name, asked every round */
     public LogVolumeProbe(Supplier<Map<String, Path>> logFiles) {
         this.logFiles = logFiles;
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +101,7 @@ class IncidentFileTest {
         assertThat(loaded.baseline()).hasValue(new Build.Jar(dir.resolve("before.jar")));
     }
 
-    /** VALID with the logs and costs of a logging incident, and one more budget. */
+    /** VALID with the logs and costs of a logging incident, a load that sends its canary, and one more budget. */
     private static String withLogs(String budget) {
         return VALID.replace("faults:\n", """
                 logs:
@@ -109,23 +110,23 @@ class IncidentFileTest {
                   traffic: {rate: 1200, source: the seed}
                   logIngestion: {usdPerGB: 0.5, source: the price list}
                 faults:
-                """).replace("budgets:\n", "budgets:\n  - " + budget + "\n");
+                """).replace("  mix:\n", "  headers: {Cookie: session=canary-secret-1234, Accept: text/html}\n  mix:\n")
+                .replace("budgets:\n", "budgets:\n  - " + budget + "\n");
     }
 
     @Test
     void aLoggingIncidentWatchesTheLogsAndProjectsTheirCost() throws IOException {
         Incident incident = IncidentFile.load(write("incident.yaml", withLogs("{logCost: all, in: fault, atMost: 400}\n"
                 + "  - {sampled: {request: home, rate: 10%}, in: fault, atMost: 3}")
-                .replace("  mix:\n", "  headers: {Cookie: session=canary-secret-1234, Accept: text/html}\n  mix:\n")
-                .replace("{name: home, path: /}", "{name: home, path: /, headers: {Accept: application/json}}"))).incident();
+                .replace("{name: home, path: /}", "{name: home, path: /, headers: {accept: application/json}}"))).incident();
 
         assertThat(incident.logs()).hasValue(new LogWatch("X-Request-Id", List.of("canary-secret-1234")));
         assertThat(incident.costs()).hasValue(new Costs(1200, "the seed", 0.5, "the price list"));
         assertThat(incident.budgets()).extracting(Object::toString).startsWith("fault projected log ingestion at 1,200 req/s <= 400 USD/month",
                 "fault logged share of home off a 10% sample by <= 3 σ");
         // the load's headers go under each request's own
-        assertThat(incident.load().mix().get(0).headers())
-                .containsEntry("Cookie", "session=canary-secret-1234").containsEntry("Accept", "application/json");
+        assertThat(incident.load().mix().get(0).headers()).containsOnly(
+                Map.entry("Cookie", "session=canary-secret-1234"), Map.entry("accept", "application/json"));
     }
 
     @Test
@@ -141,6 +142,21 @@ class IncidentFileTest {
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("write logCost: all"));
         assertThat(problems(withLogs("{sampled: {request: home, rate: 0.1}, in: fault, atMost: 3}")))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("the sampling rate is a percentage, e.g. 10%"));
+        assertThat(problems(withLogs("{secrets: all, in: fault, atMost: 0}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("secrets reads the whole replay, not a phase: leave out in"));
+        assertThat(problems(withLogs("{secrets: all, atMost: 0}").replace("canaries: [canary-secret-1234]", "canaries: []")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("logs.canaries is empty"));
+    }
+
+    @Test
+    void aCanaryTheLoadNeverSendsProvesNothingAndIsRefused() throws IOException {
+        assertThat(problems(withLogs("{secrets: all, atMost: 0}").replace("session=canary-secret-1234", "session=other")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("logs");
+                    assertThat(p.message()).contains("canary 'canary-secret-1234' is not sent by the load");
+                });
+        assertThat(problems(withLogs("{secrets: all, atMost: 0}").replace("Accept: text/html}", "x-request-id: mine}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("sets X-Request-Id itself"));
     }
 
     @Test
@@ -153,8 +169,18 @@ class IncidentFileTest {
     }
 
     @Test
+    void aControlIsOneOfItsKindsAndNoneHasNoFaultsToHoldBack() throws IOException {
+        assertThat(problems(VALID.replace("control: {window: steady}",
+                "control: {window: steady, none: {phase: steady, reason: both}}")))
+                .anySatisfy(p -> assertThat(p.message()).contains("must be one of window, replay or none"));
+        assertThat(problems(VALID.replace("control: {window: steady}", "control: {none: {phase: steady, reason: the build}}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("control: none is for an incident whose fault is the build itself"));
+    }
+
+    @Test
     void anIncidentWhoseFaultIsTheBuildItselfHasNoControlAndSaysWhy() throws IOException {
         Incident incident = IncidentFile.load(write("incident.yaml", VALID
+                .replace("faults:\n  - {toxic: latency, proxy: payments, phase: fault, attributes: {latency: 47s}}\n", "faults: []\n")
                 .replace("control: {window: steady}", "control: {none: {phase: steady, reason: the build is the fault}}"))).incident();
 
         assertThat(incident.control()).isEqualTo(Control.none("steady", "the build is the fault"));
