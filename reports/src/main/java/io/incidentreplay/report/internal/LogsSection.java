@@ -29,7 +29,7 @@ public final class LogsSection {
                 + "<th class=\"num\">log bytes per request</th></tr></thead><tbody>\n");
         logs.loggedPercent().forEach((request, percent) -> out.append("<tr><td>").append(textOrDash(request))
                 .append("</td><td class=\"num\">").append(percent(percent)).append("</td><td class=\"num\">")
-                .append(logs.bytesPerRequestOf().containsKey(request) ? number(logs.bytesPerRequestOf().get(request)) : "–")
+                .append(number(logs.bytesPerRequestOf().getOrDefault(request, Double.NaN)))
                 .append("</td></tr>\n"));
         out.append("</tbody></table>\n<dl class=\"facts\">\n<dt>Log bytes per request</dt><dd>")
                 .append(number(logs.bytesPerRequest())).append(" B</dd>\n<dt>Lines holding a canary secret</dt><dd>")
@@ -73,14 +73,14 @@ public final class LogsSection {
     }
 
     private static void row(StringBuilder out, String what, double before, double after, String unit) {
-        String ratio = before > 0 && !Double.isNaN(after) ? number(100.0 * after / before) + "%" : "–";
+        String ratio = before > 0 && !Double.isNaN(after) ? number(100.0 * after / before) + "%" : number(Double.NaN);
         out.append("<tr><td>").append(text(what)).append("</td><td class=\"num\">").append(number(before)).append(unit)
                 .append("</td><td class=\"num\">").append(number(after)).append(unit).append("</td><td class=\"num\">")
                 .append(ratio).append("</td></tr>\n");
     }
 
     private static String percent(double value) {
-        return Double.isNaN(value) ? "–" : number(value) + "%";
+        return Double.isNaN(value) ? number(value) : number(value) + "%";
     }
 
     private static String canaries(Map<String, Long> lines) {

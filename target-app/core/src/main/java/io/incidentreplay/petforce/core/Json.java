@@ -3,6 +3,7 @@ package io.incidentreplay.petforce.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Map;
 
 /** JSON in and out, and the error bodies both builds answer with. */
@@ -11,6 +12,15 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {}
+
+    /** The request's body as a JSON object, or null when it is not one (not JSON, or an array or a bare value). */
+    public static ObjectNode objectBody(Context ctx) {
+        try {
+            return MAPPER.readTree(ctx.bodyAsBytes()) instanceof ObjectNode object ? object : null;
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

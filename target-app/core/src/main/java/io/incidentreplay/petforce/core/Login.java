@@ -3,7 +3,6 @@ package io.incidentreplay.petforce.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 
 /**
  * {@code POST /api/v1/auth/login} (seed S0 1235, one of the smart logging's "important paths"),
@@ -27,13 +26,8 @@ public final class Login {
     }
 
     private static void refuse(Context ctx) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(ctx.bodyAsBytes());
-        } catch (IOException notJson) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
+        JsonNode body = Json.objectBody(ctx);
+        if (body == null) {
             Json.error(ctx, 400, "body must be a JSON object like {\"email\":\"user1@example.com\",\"password\":\"...\"}");
         } else if (!nonEmptyString(body, "email")) {
             Json.error(ctx, 400, "email is required: a non-empty string");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,13 +32,8 @@ public final class TaskWrites {
                 Json.error(ctx, 400, "pet id must be a number, but was '" + ctx.pathParam("id") + "'");
                 return;
             }
-            JsonNode body;
-            try {
-                body = Json.MAPPER.readTree(ctx.bodyAsBytes());
-            } catch (IOException e) {
-                body = null;
-            }
-            if (body == null || !body.isObject()) {
+            JsonNode body = Json.objectBody(ctx);
+            if (body == null) {
                 Json.error(ctx, 400, "body must be a JSON object like {\"title\":\"Walk\",\"dueAt\":\"2026-11-23T10:00:00Z\",\"assigneeId\":1}");
                 return;
             }
