@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Something the build calls, behind a fault proxy of the same name, and the environment variables
- * that point the build at that proxy. The replay's faults name these proxies.
+ * Something the build calls (PostgreSQL, an HTTP API, an S3 bucket) behind a fault proxy of the same
+ * name, and the environment variables that point the build at that proxy. The replay's faults name
+ * these proxies.
  */
 public sealed interface Dependency {
 
@@ -37,6 +38,31 @@ public sealed interface Dependency {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(urlVariable, "urlVariable");
             Objects.requireNonNull(stub, "stub");
+        }
+    }
+
+    /**
+     * A bucket of an S3 API (the environment's: S3Mock, LocalStack or the user's endpoint), through
+     * the proxy. Each replay starts with the bucket empty (every version deleted) and without a
+     * lifecycle configuration, so that what the replay reads there is what its build stored.
+     *
+     * @param bucket the bucket the build stores in, e.g. {@code petforce-user-uploads}
+     * @param versioning whether the bucket keeps every version of a key
+     * @param urlVariable receives the endpoint through the proxy, e.g. {@code S3_URL} (path-style)
+     * @param bucketVariable receives the bucket's name, or null
+     * @param regionVariable receives the region, or null
+     * @param accessKeyVariable receives the access key id, or null
+     * @param secretKeyVariable receives the secret access key, or null
+     */
+    record S3(String name, String bucket, boolean versioning, String urlVariable, String bucketVariable, String regionVariable,
+            String accessKeyVariable, String secretKeyVariable) implements Dependency {
+        public S3 {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(urlVariable, "urlVariable");
+            if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                throw new IllegalArgumentException("an S3 bucket name is 3 to 63 lower-case letters, digits, dots and hyphens, "
+                        + "such as petforce-user-uploads, not '" + bucket + "'");
+            }
         }
     }
 }

@@ -359,4 +359,53 @@ public final class Expect {
         RequestStats stats = obs.stats(phase, request);
         return stats.count() == 0 ? Double.NaN : pick.applyAsDouble(stats);
     }
+
+    // The bucket as the build left it (the incident's storage), read once after the load: whole-replay measures.
+
+    /** Bytes stored (every version) per upload the build acknowledged (2xx). NaN when the bucket was not read or nothing was uploaded. */
+    public static Measure storedPerUpload(String dependency) {
+        return Measure.overTheReplay("bytes stored in " + dependency + " per upload", " B", (obs, p) -> {
+            long uploads = acknowledgedUploads(obs).count();
+            return !obs.storage().scanned() || uploads == 0 ? Double.NaN : (double) obs.storage().storedBytes() / uploads;
+        });
+    }
+
+    /** Bytes stored as a share of the bytes the acknowledged uploads sent: 100% keeps every original. */
+    public static Measure storedShare(String dependency) {
+        return new Measure(null, null, p -> "bytes stored in " + dependency + " of the bytes uploaded", "%", (obs, p) -> {
+            long sent = acknowledgedUploads(obs).mapToLong(r -> obs.storage().uploadBytes().get(r.name())).sum();
+            return !obs.storage().scanned() || sent == 0 ? Double.NaN : 100.0 * obs.storage().storedBytes() / sent;
+        }, Double.POSITIVE_INFINITY);
+    }
+
+    /** The most versions of one key: each re-upload to a versioned bucket with no expiry keeps the last. */
+    public static Measure mostVersions(String dependency) {
+        return Measure.overTheReplay("most versions of one key in " + dependency, "",
+                (obs, p) -> obs.storage().scanned() ? obs.storage().mostVersions() : Double.NaN);
+    }
+
+    /** How many of the required lifecycle rules the bucket has (out of all of them). */
+    public static Measure lifecycleRules(String dependency, List<String> required) {
+        return Measure.overTheReplay("required lifecycle rules on " + dependency, "",
+                (obs, p) -> obs.storage().scanned() ? required.stream().filter(obs.storage().lifecycle()::contains).count()
+                        : Double.NaN).outOf(required.size());
+    }
+
+    /** The share of the sampled latest objects that are a variant of the right size, headers and metadata. */
+    public static Measure variantsPercent(String dependency) {
+        return new Measure(null, null, p -> "objects in " + dependency + " that are the expected variants", "%",
+                (obs, p) -> obs.storage().checked() == 0 ? Double.NaN : 100.0 * obs.storage().matching() / obs.storage().checked(),
+                100);
+    }
+
+    /** The monthly bill of production's uploads at the bytes stored per upload. */
+    public static Measure monthlyStorageUsd(String dependency, StorageCosts costs) {
+        Measure perUpload = storedPerUpload(dependency);
+        return Measure.overTheReplay("projected storage of " + Measure.format(costs.uploads()) + " uploads in " + dependency,
+                " USD/month", (obs, p) -> costs.usdPerMonth(perUpload.read(obs)));
+    }
+
+    private static java.util.stream.Stream<RequestRecord> acknowledgedUploads(Observations obs) {
+        return obs.requests().stream().filter(r -> r.status() / 100 == 2 && obs.storage().uploadBytes().containsKey(r.name()));
+    }
 }

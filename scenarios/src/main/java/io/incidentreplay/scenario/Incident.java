@@ -53,6 +53,8 @@ public final class Incident {
     private final Set<String> warmUpSkips;
     private final LogWatch logs;
     private final Costs costs;
+    private final StorageWatch storage;
+    private final StorageCosts storageCosts;
 
     private Incident(Builder b) {
         id = b.id;
@@ -77,6 +79,8 @@ public final class Incident {
         warmUpSkips = Set.copyOf(b.warmUpSkips);
         logs = b.logs;
         costs = b.costs;
+        storage = b.storage;
+        storageCosts = b.storageCosts;
     }
 
     /** A new incident with this id: lower-case words joined by '-', e.g. {@code weather-cascade}. */
@@ -108,6 +112,8 @@ public final class Incident {
         b.warmUpSkips = new ArrayList<>(warmUpSkips);
         b.logs = logs;
         b.costs = costs;
+        b.storage = storage;
+        b.storageCosts = storageCosts;
         return b;
     }
 
@@ -156,6 +162,12 @@ public final class Incident {
 
     /** The traffic and prices its measurements are projected to a monthly bill with; empty when it has none. */
     public Optional<Costs> costs() { return Optional.ofNullable(costs); }
+
+    /** What the replay reads in an S3 bucket after the load; empty when the incident is not about storage. */
+    public Optional<StorageWatch> storage() { return Optional.ofNullable(storage); }
+
+    /** The uploads and price stored bytes are projected to a monthly bill with; empty when it has none. */
+    public Optional<StorageCosts> storageCosts() { return Optional.ofNullable(storageCosts); }
 
     /** The topology of the given build role. */
     public Topology topology(Role role) {
@@ -209,6 +221,8 @@ public final class Incident {
         private List<String> warmUpSkips = new ArrayList<>();
         private LogWatch logs;
         private Costs costs;
+        private StorageWatch storage;
+        private StorageCosts storageCosts;
 
         private Builder(String id) {
             this.id = id;
@@ -310,6 +324,16 @@ public final class Incident {
             return this;
         }
 
+        public Builder storage(StorageWatch storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        public Builder storageCosts(StorageCosts storageCosts) {
+            this.storageCosts = storageCosts;
+            return this;
+        }
+
         public Builder warmUpSkips(String... requests) {
             this.warmUpSkips = new ArrayList<>(List.of(requests));
             return this;
@@ -352,6 +376,11 @@ public final class Incident {
                         throw fail("faults: a toxic on proxy '" + p + "', but the dependencies are " + proxies
                                 + "; a fault acts on one of them");
                     });
+            if (storage != null && dependencies.stream().noneMatch(d -> d instanceof Dependency.S3 && d.name().equals(storage.dependency()))) {
+                throw fail("storage.dependency is '" + storage.dependency() + "', but the S3 dependencies are "
+                        + dependencies.stream().filter(d -> d instanceof Dependency.S3).map(Dependency::name).toList()
+                        + "; name one, or add it under dependencies with s3: {bucket: ...}");
+            }
             List<String> toxicNames = faults.stream().filter(f -> f instanceof Fault.Toxic).map(f -> (Fault.Toxic) f)
                     .map(t -> t.proxy() + "/" + t.name()).toList();
             toxicNames.stream().filter(n -> toxicNames.indexOf(n) != toxicNames.lastIndexOf(n)).findFirst().ifPresent(n -> {

@@ -32,6 +32,8 @@ import java.util.Map;
  *     signature must not hold
  * @param machine the machine's CPU in each judged window, and whether it was saturated
  * @param warmUp how each instance was warmed before the load balancer registered it
+ * @param logs what the builds logged, or null
+ * @param storage what the build stored in the watched bucket, or null
  */
 public record ReplayResult(
         IncidentInfo incident,
@@ -57,7 +59,8 @@ public record ReplayResult(
         ControlInfo control,
         MachineInfo machine,
         List<WarmUp> warmUp,
-        LogsInfo logs) {
+        LogsInfo logs,
+        StorageInfo storage) {
 
     /** The result file's format and version; bumped on any incompatible change. */
     public static final String FORMAT = "incident-replay/result@1";
@@ -160,6 +163,33 @@ public record ReplayResult(
      */
     public record CostInfo(double requestsPerSecond, String trafficSource, double usdPerGb, String priceSource,
             double gbPerMonth, double usdPerMonth) {}
+
+    /**
+     * The bucket as the build left it, with its monthly bill; null for an incident that watches no bucket.
+     *
+     * @param uploads the uploads the build acknowledged (2xx), over the whole replay
+     * @param uploadedBytes the bytes those uploads sent
+     * @param bytesPerUpload bytes stored (every version) per acknowledged upload
+     * @param storedPercent bytes stored as a share of the bytes uploaded
+     * @param lifecycle the enabled rules' actions found on the bucket
+     * @param lifecycleMissing the rules of the incident's storage.lifecycle that were not
+     * @param checked the latest objects checked against the expected variants
+     * @param matching those that were one, of the right size, headers and metadata
+     * @param mismatches why the first few others were not
+     */
+    public record StorageInfo(String dependency, String bucket, long versions, long storedBytes, long uploads, long uploadedBytes,
+            double bytesPerUpload, double storedPercent, int mostVersions, String mostVersionsKey, boolean lifecycleConfigured,
+            List<String> lifecycle, List<String> lifecycleMissing, int checked, int matching, List<String> mismatches,
+            StorageCostInfo cost) {}
+
+    /**
+     * A monthly storage bill projected from the bytes stored per upload.
+     *
+     * @param uploads the uploads production's bucket holds
+     * @param storedGb what they take at the bytes stored per upload
+     */
+    public record StorageCostInfo(double uploads, String uploadsSource, double usdPerGbMonth, String priceSource, double storedGb,
+            double usdPerMonth) {}
 
     /** The build under test. */
     public record BuildInfo(String name, String path) {}

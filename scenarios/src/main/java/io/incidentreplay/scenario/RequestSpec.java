@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * @param authenticated whether it carries the incident's {@link Auth} headers
  * @param fallbackMarker a regular expression that, found in the body, marks a degraded answer (e.g.
  *     {@code "(cached|unavailable)":true}), or null when this request has none
+ * @param upload the file it sends as a multipart form, or null; a request has a body or an upload
  */
 public record RequestSpec(String name, double weight, String method, String path, Map<String, String> headers, String body,
-        boolean authenticated, String fallbackMarker) {
+        boolean authenticated, String fallbackMarker, Upload upload) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
@@ -35,6 +36,18 @@ public record RequestSpec(String name, double weight, String method, String path
                     + ", but was '" + method + "'");
         }
         headers = Map.copyOf(headers);
+        if (upload != null && body != null) {
+            throw new IllegalArgumentException("request '" + name + "' has a body and an upload; a multipart form is one body: "
+                    + "put the text in upload.form");
+        }
+        if (upload != null && !method.equals("POST") && !method.equals("PUT")) {
+            throw new IllegalArgumentException("request '" + name + "' uploads a file, so its method is POST or PUT, not " + method);
+        }
+    }
+
+    public RequestSpec(String name, double weight, String method, String path, Map<String, String> headers, String body,
+            boolean authenticated, String fallbackMarker) {
+        this(name, weight, method, path, headers, body, authenticated, fallbackMarker, null);
     }
 
     public static RequestSpec get(String name, double weight, String path) {
@@ -58,11 +71,11 @@ public record RequestSpec(String name, double weight, String method, String path
             }
         });
         all.putAll(headers);
-        return new RequestSpec(name, weight, method, path, all, body, authenticated, fallbackMarker);
+        return new RequestSpec(name, weight, method, path, all, body, authenticated, fallbackMarker, upload);
     }
 
     public RequestSpec withFallbackMarker(String marker) {
-        return new RequestSpec(name, weight, method, path, headers, body, authenticated, marker);
+        return new RequestSpec(name, weight, method, path, headers, body, authenticated, marker, upload);
     }
 
     /** Anything but a read: never sent while warming (an incident may count the rows its writes left). */

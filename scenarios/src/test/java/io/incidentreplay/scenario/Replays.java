@@ -18,7 +18,7 @@ public final class Replays {
                 "embedded PostgreSQL", 0, 20_000, verdict, reasons, List.of(), List.copyOf(observations.phases().values()),
                 List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), new ReplayResult.Resources(20_000, 10, 20),
                 new ReplayResult.ControlInfo("window", "the steady phase", null, true, List.of(), null, null),
-                new ReplayResult.MachineInfo(2, true, 90, 80, List.of()), List.of(), null);
+                new ReplayResult.MachineInfo(2, true, 90, 80, List.of()), List.of(), null, null);
         return new Replay(result, directory, observations, null);
     }
 }

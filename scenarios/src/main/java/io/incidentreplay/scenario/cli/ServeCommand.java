@@ -1,6 +1,7 @@
 package io.incidentreplay.scenario.cli;
 
 import io.incidentreplay.fixtures.environment.launch.LaunchSpec;
+import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.fixtures.environment.stub.HttpStub;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Dependency;
@@ -61,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--dependency", paramLabel = "NAME=URL",
-            description = "where an HTTP dependency is, e.g. --dependency payments=http://127.0.0.1:9000 (default: its stub, started here)")
+            description = "where an HTTP or S3 dependency is, e.g. --dependency payments=http://127.0.0.1:9000 (default for HTTP: its stub, started here)")
     Map<String, String> dependencyUrls = new LinkedHashMap<>();
 
     @Override
@@ -140,9 +141,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Each dependency's variables: PostgreSQL at --jdbc-url, HTTP ones at their --dependency URL or their stub. */
     private Map<String, String> dependencies(Incident incident, List<HttpStub> stubs) {
-        List<String> httpNames = incident.dependencies().stream().filter(d -> d instanceof Dependency.Http).map(Dependency::name).toList();
+        List<String> httpNames = incident.dependencies().stream().filter(d -> !(d instanceof Dependency.Postgres))
+                .map(Dependency::name).toList();
         dependencyUrls.keySet().stream().filter(name -> !httpNames.contains(name)).findFirst().ifPresent(name -> {
-            throw new UserError("--dependency " + name + ": the incident has no HTTP dependency of that name; it has " + httpNames);
+            throw new UserError("--dependency " + name + ": the incident has no HTTP or S3 dependency of that name; it has " + httpNames);
         });
         DatabaseLogin database = DatabaseLogin.of(jdbcUrl, dbUser, dbPassword);
         // the URL as given: a build whose incident names no user or password variable still gets its login
@@ -157,6 +159,14 @@ final class ServeCommand implements Callable<Integer> {
             stubs.add(stub);
             System.out.println(http.name() + ": its stub (" + http.stub() + ") on " + stub.baseUrl());
             return stub.baseUrl().toString();
+        }, bucket -> {
+            String url = dependencyUrls.get(bucket.name());
+            if (url == null) {
+                throw new UserError("the S3 dependency '" + bucket.name() + "' needs an endpoint: give --dependency " + bucket.name()
+                        + "=<S3 URL>, e.g. http://localhost:4566 (LocalStack); the bucket " + bucket.bucket() + " must exist there");
+            }
+            // an emulator's: AWS's own endpoints take the caller's AWS_* variables, which the build inherits
+            return new ReplayEnvironment.S3Endpoint(java.net.URI.create(url), "us-east-1", "replay", "replay-secret");
         });
     }
 

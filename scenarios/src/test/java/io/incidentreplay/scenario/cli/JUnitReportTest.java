@@ -29,7 +29,7 @@ class JUnitReportTest {
         return new ReplayResult(new ReplayResult.IncidentInfo(incident, "t", "s", "story"), role,
                 new ReplayResult.BuildInfo(role + ".jar", "/" + role + ".jar"), new ReplayResult.DatasetInfo("mvp", 20, 42), 0.1,
                 "env", 1_000, 43_500, verdict, reasons, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), null, List.of(), new ReplayResult.Resources(1, 1, 1), null, null, List.of(), null);
+                List.of(), List.of(), null, List.of(), new ReplayResult.Resources(1, 1, 1), null, null, List.of(), null, null);
     }
 
     private static void validate(Path xml) throws Exception {

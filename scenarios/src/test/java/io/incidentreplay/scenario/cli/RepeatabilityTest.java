@@ -27,7 +27,7 @@ class RepeatabilityTest {
         return new ReplayResult(new ReplayResult.IncidentInfo("weather-cascade", "t", "s", "story"), role,
                 new ReplayResult.BuildInfo("b.jar", "/b.jar"), new ReplayResult.DatasetInfo("mvp", 20, 42), 0.1, "env", 0, 1,
                 verdict, List.of(), List.of(new JudgedFinding("signature", errors)), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), null, List.of(), new ReplayResult.Resources(1, 1, 1), null, null, List.of(), null);
+                List.of(), List.of(), null, List.of(), new ReplayResult.Resources(1, 1, 1), null, null, List.of(), null, null);
     }
 
     @Test

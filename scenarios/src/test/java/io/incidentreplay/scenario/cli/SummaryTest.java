@@ -20,7 +20,7 @@ class SummaryTest {
         return new ReplayResult(new ReplayResult.IncidentInfo("weather-cascade", "t", "s", "story"), role,
                 new ReplayResult.BuildInfo("b.jar", "/b.jar"), new ReplayResult.DatasetInfo("mvp", 20, 42), 0.1, "env", 0, 1,
                 verdict, reasons, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), null, List.of(), new ReplayResult.Resources(1, 1, 1), null, null, List.of(), null);
+                List.of(), List.of(), null, List.of(), new ReplayResult.Resources(1, 1, 1), null, null, List.of(), null, null);
     }
 
     @Test

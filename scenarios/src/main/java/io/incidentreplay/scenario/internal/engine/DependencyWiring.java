@@ -1,6 +1,7 @@
 package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
+import io.incidentreplay.fixtures.environment.ReplayEnvironment.S3Endpoint;
 import io.incidentreplay.scenario.Dependency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,13 @@ public final class DependencyWiring {
 
     /**
      * Each dependency's variables: a PostgreSQL one's URL, user and password (those it names), an
-     * HTTP one's URL.
+     * HTTP one's URL, an S3 one's endpoint, bucket, region and credentials (those it names).
      *
      * @param httpUrl where each HTTP dependency is, asked once per dependency
+     * @param s3 where each S3 dependency is, asked once per dependency
      */
     public static Map<String, String> variables(List<Dependency> dependencies, Login postgres,
-            Function<Dependency.Http, String> httpUrl) {
+            Function<Dependency.Http, String> httpUrl, Function<Dependency.S3, S3Endpoint> s3) {
         Map<String, String> variables = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             if (dependency instanceof Dependency.Postgres pg) {
@@ -39,14 +41,28 @@ public final class DependencyWiring {
                 }
             } else if (dependency instanceof Dependency.Http http) {
                 variables.put(http.urlVariable(), httpUrl.apply(http));
+            } else if (dependency instanceof Dependency.S3 bucket) {
+                S3Endpoint endpoint = s3.apply(bucket);
+                variables.put(bucket.urlVariable(), endpoint.url().toString());
+                putIfNamed(variables, bucket.bucketVariable(), bucket.bucket());
+                putIfNamed(variables, bucket.regionVariable(), endpoint.region());
+                putIfNamed(variables, bucket.accessKeyVariable(), endpoint.accessKey());
+                putIfNamed(variables, bucket.secretKeyVariable(), endpoint.secretKey());
             }
         }
         return variables;
     }
 
+    private static void putIfNamed(Map<String, String> variables, String variable, String value) {
+        if (variable != null) {
+            variables.put(variable, value);
+        }
+    }
+
     /**
      * The variables of a replay: its own database through the PostgreSQL proxy, each HTTP dependency
-     * through its proxy (its stub and proxy are started the first time a replay needs them).
+     * through its proxy (its stub and proxy are started the first time a replay needs them), each S3
+     * bucket through its proxy (the environment's S3 is started the first time one is asked for).
      */
     static Map<String, String> environment(List<Dependency> dependencies, ReplayEnvironment environment, String database) {
         dependencies.stream().filter(d -> d instanceof Dependency.Postgres && !d.name().equals(ReplayEnvironment.POSTGRES_PROXY))
@@ -55,6 +71,7 @@ public final class DependencyWiring {
                             + "environment's PostgreSQL proxy is '" + ReplayEnvironment.POSTGRES_PROXY + "'; name it so");
                 });
         return variables(dependencies, new Login(environment.jdbcUrl(database), environment.dbUser(), environment.dbPassword()),
-                http -> environment.httpDependency(http.name(), http.stub()).toString());
+                http -> environment.httpDependency(http.name(), http.stub()).toString(),
+                bucket -> environment.s3Dependency(bucket.name()));
     }
 }

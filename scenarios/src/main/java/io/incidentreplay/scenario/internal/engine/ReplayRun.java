@@ -2,8 +2,11 @@ package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.fixtures.environment.launch.BuildInstance;
+import io.incidentreplay.fixtures.environment.storage.S3Buckets;
 import io.incidentreplay.fixtures.environment.stub.HttpStub;
 import io.incidentreplay.scenario.Dependency;
+import io.incidentreplay.scenario.Upload;
+import io.incidentreplay.scenario.internal.load.UploadFiles;
 import io.incidentreplay.fixtures.loadbalancer.HealthCheckConfig;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancer;
 import io.incidentreplay.fixtures.loadbalancer.LoadBalancerConfig;
@@ -199,6 +202,8 @@ public final class ReplayRun {
 
     private List<Instance> deploy() {
         Map<String, String> dependencies = DependencyWiring.environment(incident.dependencies(), environment, database.name());
+        emptyBuckets();
+        prepareUploads();
         Build build = request.build();
         say((build instanceof Build.Urls ? "adopting the instances at " : "starting " + topology.instances() + " instance(s) of ")
                 + build.name() + " ...");
@@ -209,6 +214,24 @@ public final class ReplayRun {
                     + "not the replay's proxies " + dependencies.keySet() + "; faults reach it only if it was pointed at them");
         }
         return deployment.instances();
+    }
+
+    /** Every S3 bucket empty and without lifecycle rules, before the build starts: what is there afterwards is its own. */
+    private void emptyBuckets() {
+        incident.dependencies().stream().filter(d -> d instanceof Dependency.S3).map(d -> (Dependency.S3) d).forEach(bucket -> {
+            S3Buckets.reset(environment.s3(), bucket.bucket(), bucket.versioning());
+            say("bucket " + bucket.bucket() + " is empty" + (bucket.versioning() ? ", versioned" : ""));
+        });
+    }
+
+    /** The files the load uploads, generated now (once, then cached) rather than inside Gatling's first request. */
+    private void prepareUploads() {
+        incident.load().mix().stream().filter(r -> r.upload() != null).map(r -> r.upload().file()).distinct().forEach(file -> {
+            if (file instanceof Upload.PhonePhoto photo && !UploadFiles.isCached(photo)) {
+                say(String.format(Locale.US, "generating a %dx%d phone photo of %,d B ...", photo.width(), photo.height(), photo.bytes()));
+            }
+            UploadFiles.path(file);
+        });
     }
 
     /**

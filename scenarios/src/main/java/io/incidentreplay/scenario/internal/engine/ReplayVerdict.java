@@ -19,6 +19,11 @@ import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.internal.measure.LogScan;
+import io.incidentreplay.scenario.internal.measure.StorageScan;
+import io.incidentreplay.scenario.internal.measure.RequestRecord;
+import io.incidentreplay.scenario.internal.load.UploadFiles;
+import io.incidentreplay.scenario.StorageWatch;
+import io.incidentreplay.scenario.Dependency;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.Window;
 import io.incidentreplay.scenario.internal.probe.MachineProbe;
@@ -83,6 +88,26 @@ final class ReplayVerdict {
         }
     }
 
+    /** The bucket as the build left it, when the incident watches one; read once, after the instances stopped. */
+    private StorageScan storageScan() {
+        if (incident.storage().isEmpty() || run.loadStart.get() == 0) {
+            return StorageScan.NONE;
+        }
+        StorageWatch watch = incident.storage().get();
+        Dependency.S3 bucket = incident.dependencies().stream()
+                .filter(d -> d instanceof Dependency.S3 && d.name().equals(watch.dependency())).map(d -> (Dependency.S3) d)
+                .findFirst().orElseThrow();
+        Map<String, Long> uploadBytes = new LinkedHashMap<>();
+        incident.load().mix().stream().filter(r -> r.upload() != null)
+                .forEach(r -> uploadBytes.put(r.name(), UploadFiles.size(r.upload().file())));
+        try {
+            return StorageScan.of(run.environment.s3(), bucket.bucket(), watch, uploadBytes);
+        } catch (RuntimeException e) {
+            run.note("the bucket " + bucket.bucket() + " could not be read, so nothing about it was measured: " + e.getMessage());
+            return StorageScan.NONE;
+        }
+    }
+
     ReplayResult result() {
         long start = run.loadStart.get() == 0 ? run.startedAt : run.loadStart.get();
         Map<String, String> faultByPhase = new LinkedHashMap<>();
@@ -90,7 +115,7 @@ final class ReplayVerdict {
                 .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
         Map<String, Window> windows = Judgement.asRun(run.plan.windows(start), events, faultByPhase);
-        observations = new Observations(run.log.records(), run.timeline, windows, run.scale(), logScan());
+        observations = new Observations(run.log.records(), run.timeline, windows, run.scale(), logScan(), storageScan());
 
         List<JudgedFinding> findings = new ArrayList<>(Judgement.findings(incident, observations));
         findings.addAll(steadyState(observations, windows));
@@ -144,7 +169,8 @@ final class ReplayVerdict {
                 new MachineInfo(Runtime.getRuntime().availableProcessors(), MachineProbe.available(),
                         MachineGuard.BUSY_PERCENT, MachineGuard.PRESSURE_PERCENT, machine),
                 run.warmUp,
-                logsInfo(observations));
+                logsInfo(observations),
+                storageInfo(observations));
     }
 
     /** What the builds logged over the load's last phase, with its monthly bill; null for an incident that watches no logs. */
@@ -165,6 +191,26 @@ final class ReplayVerdict {
                 c.logIngestionUsdPerGb(), c.logIngestionSource(), c.logGbPerMonth(bytes), c.logUsdPerMonth(bytes))).orElse(null);
         return new ReplayResult.LogsInfo(phase, logged, bytes, bytesOf, observations.logs().canaryLines(),
                 observations.logs().secretLines(), cost);
+    }
+
+    /** What the build stored in the watched bucket, with its monthly bill; null for an incident that watches none. */
+    private ReplayResult.StorageInfo storageInfo(Observations observations) {
+        StorageScan scan = observations.storage();
+        if (incident.storage().isEmpty() || !scan.scanned()) {
+            return null;
+        }
+        StorageWatch watch = incident.storage().get();
+        String d = watch.dependency();
+        List<RequestRecord> uploads = observations.requests().stream()
+                .filter(r -> r.status() / 100 == 2 && scan.uploadBytes().containsKey(r.name())).toList();
+        double perUpload = Expect.storedPerUpload(d).read(observations);
+        ReplayResult.StorageCostInfo cost = incident.storageCosts().map(c -> new ReplayResult.StorageCostInfo(c.uploads(),
+                c.uploadsSource(), c.usdPerGbMonth(), c.priceSource(), c.storedGb(perUpload), c.usdPerMonth(perUpload))).orElse(null);
+        return new ReplayResult.StorageInfo(d, scan.bucket(), scan.versions(), scan.storedBytes(), uploads.size(),
+                uploads.stream().mapToLong(r -> scan.uploadBytes().get(r.name())).sum(), perUpload,
+                Expect.storedShare(d).read(observations), scan.mostVersions(), scan.mostVersionsKey(), scan.lifecycleConfigured(),
+                scan.lifecycle(), watch.lifecycle().stream().filter(r -> !scan.lifecycle().contains(r)).toList(), scan.checked(),
+                scan.matching(), scan.mismatches(), cost);
     }
 
     /** A seeder dataset by its preset, pets and seed; a script by its file name (no pets, no seed). */

@@ -82,7 +82,7 @@ final class DeploymentSection {
     static List<Dependency> dependencies(YamlNode root) {
         List<Dependency> dependencies = new ArrayList<>();
         root.optional("dependencies").ifPresent(deps -> deps.entries().forEach((name, dep) -> {
-            dep.onlyKeys("postgres", "http", "env");
+            dep.onlyKeys("postgres", "http", "s3", "env");
             Map<String, String> env = dep.required("env", "the variables that point the build at it").map(YamlNode::stringMap)
                     .orElse(Map.of());
             if (dep.optional("postgres").isPresent()) {
@@ -98,11 +98,35 @@ final class DeploymentSection {
                             }
                             dependencies.add(new Dependency.Http(name, variable(dep, env, "url"), stub));
                         });
+            } else if (dep.optional("s3").isPresent()) {
+                s3(name, dep, env).ifPresent(dependencies::add);
             } else {
-                dep.problem("must say what it is: postgres: {} or http: {stub: <folder of WireMock mappings>}");
+                dep.problem("must say what it is: postgres: {}, http: {stub: <folder of WireMock mappings>} or "
+                        + "s3: {bucket: <name>, versioning: true}");
             }
         }));
         return dependencies;
+    }
+
+    /** {@code s3: {bucket, versioning}} with {@code env: {url, bucket, region, accessKey, secretKey}} (all but url optional). */
+    private static Optional<Dependency> s3(String name, YamlNode dep, Map<String, String> env) {
+        YamlNode s3 = dep.optional("s3").get();
+        s3.onlyKeys("bucket", "versioning");
+        dep.optional("env").ifPresent(e -> e.onlyKeys("url", "bucket", "region", "accessKey", "secretKey"));
+        Optional<String> bucket = s3.required("bucket", "the bucket the build stores in, e.g. petforce-user-uploads")
+                .flatMap(YamlNode::text);
+        boolean versioning = s3.optional("versioning").flatMap(YamlNode::bool).orElse(false);
+        String url = variable(dep, env, "url");
+        if (bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Dependency.S3(name, bucket.get(), versioning, url, env.get("bucket"), env.get("region"),
+                    env.get("accessKey"), env.get("secretKey")));
+        } catch (IllegalArgumentException e) {
+            s3.optional("bucket").get().problem(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static String variable(YamlNode dep, Map<String, String> env, String key) {

@@ -29,6 +29,9 @@ final class Expectations {
     private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites");
     /** Measures of the builds' logs (the incident's {@code logs}) and what they cost (its {@code costs}). */
     private static final List<String> LOG_MEASURES = List.of("logged", "sampled", "logBytes", "secrets", "logVolume", "logCost");
+    /** Measures of the bucket the build stored in (the incident's {@code storage}) and what it costs. */
+    private static final List<String> STORAGE_MEASURES = List.of("storedPerUpload", "storedShare", "versions", "lifecycleRules",
+            "variants", "storageCost");
     private static final List<String> BOUNDS = List.of("atMost", "atLeast", "below", "above");
     private static final String INCIDENT_TIME = "incident time";
 
@@ -63,7 +66,7 @@ final class Expectations {
 
     private static Optional<Measure> measure(YamlNode e, String kind, Names names) {
         YamlNode value = e.entries().get(kind);
-        boolean wholeReplay = kind.equals("lostWrites") || kind.equals("secrets");
+        boolean wholeReplay = kind.equals("lostWrites") || kind.equals("secrets") || STORAGE_MEASURES.contains(kind);
         if (wholeReplay && e.optional("in").isPresent()) {
             e.optional("in").get().problem(kind + " reads the whole replay, not a phase: leave out in");
             return Optional.empty();
@@ -85,6 +88,8 @@ final class Expectations {
             case "openBreakers" -> Optional.of(Expect.openBreakers(in));
             case "lostWrites" -> lostWrites(value, names);
             case "logged", "sampled", "logBytes", "secrets", "logVolume", "logCost" -> logMeasure(kind, value, in, names);
+            case "storedPerUpload", "storedShare", "versions", "lifecycleRules", "variants", "storageCost" ->
+                    storageMeasure(kind, value, names);
             default -> condition(kind, value, in, names);
         };
         Optional<Double> outOf = e.optional("outOf").flatMap(YamlNode::number);
@@ -142,6 +147,56 @@ final class Expectations {
             case "secrets" -> Expect.secretsInLogs();
             case "logVolume" -> Expect.monthlyLogGb(phase, names.costs());
             default -> Expect.monthlyLogUsd(phase, names.costs());
+        });
+    }
+
+    private static Optional<Measure> storageMeasure(String kind, YamlNode value, Names names) {
+        if (names == null) {
+            return Optional.empty();
+        }
+        if (names.storage() == null) {
+            if (!names.storageGiven()) {
+                value.problem(kind + " reads the bucket the build stored in: add storage: {dependency: <its S3 dependency>, "
+                        + "variants, headers, metadata, lifecycle} to the incident");
+            }
+            return Optional.empty();
+        }
+        Optional<String> dependency = value.text();
+        if (dependency.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!dependency.get().equals(names.storage().dependency())) {
+            value.problem(kind + " reads the bucket of storage.dependency, '" + names.storage().dependency() + "', not '"
+                    + dependency.get() + "'");
+            return Optional.empty();
+        }
+        String d = dependency.get();
+        if (kind.equals("storageCost") && names.storageCosts() == null) {
+            if (!names.costsGiven()) {
+                value.problem("storageCost projects to production's bucket: add costs: {storedUploads: {count, source}, "
+                        + "storage: {usdPerGBMonth, source}} to the incident");
+            } else if (names.storageCosts() == null) {
+                value.problem("storageCost needs costs.storedUploads and costs.storage");
+            }
+            return Optional.empty();
+        }
+        if (kind.equals("lifecycleRules") && names.storage().lifecycle().isEmpty()) {
+            value.problem("lifecycleRules counts the rules of storage.lifecycle, which lists none: list the rules the bucket "
+                    + "must have, e.g. noncurrent versions expire after 365 days");
+            return Optional.empty();
+        }
+        if (kind.equals("variants") && names.storage().variants().isEmpty()) {
+            value.problem("variants checks the objects against storage.variants, which lists none: e.g. variants: "
+                    + "{large.jpg: 1600x1600}");
+            return Optional.empty();
+        }
+        return Optional.of(switch (kind) {
+            case "storedPerUpload" -> Expect.storedPerUpload(d);
+            case "storedShare" -> Expect.storedShare(d);
+            case "versions" -> Expect.mostVersions(d);
+            case "lifecycleRules" -> Expect.lifecycleRules(d, names.storage().lifecycle());
+            case "variants" -> Expect.variantsPercent(d);
+            default -> Expect.monthlyStorageUsd(d, names.storageCosts());
         });
     }
 
@@ -273,11 +328,13 @@ final class Expectations {
     }
 
     private static boolean isPercent(String kind) {
-        return List.of("errors", "serverErrors", "fallbacks", "answered", "timeWith", "logged").contains(kind);
+        return List.of("errors", "serverErrors", "fallbacks", "answered", "timeWith", "logged", "storedShare", "variants")
+                .contains(kind);
     }
 
     private static List<String> allMeasures() {
-        return java.util.stream.Stream.of(REQUEST_MEASURES, SERIES_MEASURES, CONDITION_MEASURES, OTHER_MEASURES, LOG_MEASURES)
+        return java.util.stream.Stream.of(REQUEST_MEASURES, SERIES_MEASURES, CONDITION_MEASURES, OTHER_MEASURES, LOG_MEASURES,
+                        STORAGE_MEASURES)
                 .flatMap(List::stream).toList();
     }
 

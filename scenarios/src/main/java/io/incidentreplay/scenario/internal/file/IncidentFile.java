@@ -8,6 +8,8 @@ import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.Costs;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.LogWatch;
+import io.incidentreplay.scenario.StorageCosts;
+import io.incidentreplay.scenario.StorageWatch;
 import io.incidentreplay.scenario.LoadProfile;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
@@ -47,7 +49,7 @@ public final class IncidentFile {
 
     private static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of("format", "extends", "id", "title", "seed",
             "timeScale", "service", "dependencies", "dataset", "auth", "builds", "load", "healthEndpoints", "finalQueries",
-            "logs", "costs", "faults", "steadyState", "control", "signature", "budgets"));
+            "logs", "storage", "costs", "faults", "steadyState", "control", "signature", "budgets"));
 
     private final Path file;
     private final Problems problems = new Problems();
@@ -97,11 +99,25 @@ public final class IncidentFile {
         if (load != null && logs.isPresent()) {
             checkSentByTheLoad(root.optional("logs").get(), logs.get(), load, auth.map(Auth::headers).orElse(Map.of()));
         }
-        Optional<Costs> costs = root.optional("costs").flatMap(IncidentFile::costs);
+        Optional<StorageWatch> storage = root.optional("storage").flatMap(IncidentFile::storage);
+        storage.ifPresent(b::storage);
+        if (load != null && storage.isPresent() && load.mix().stream().noneMatch(r -> r.upload() != null)) {
+            root.optional("storage").get().problem("reads what the uploads stored, but no request of the mix uploads a file: "
+                    + "give one an upload: {field, file, ...}");
+        }
+        Optional<YamlNode> costsNode = root.optional("costs");
+        Optional<Costs> costs = costsNode.filter(c -> c.optional("traffic").isPresent() || c.optional("logIngestion").isPresent())
+                .flatMap(IncidentFile::costs);
         costs.ifPresent(b::costs);
+        Optional<StorageCosts> storageCosts = costsNode
+                .filter(c -> c.optional("storedUploads").isPresent() || c.optional("storage").isPresent())
+                .flatMap(IncidentFile::storageCosts);
+        storageCosts.ifPresent(b::storageCosts);
+        costsNode.ifPresent(c -> c.onlyKeys("traffic", "logIngestion", "storedUploads", "storage"));
         // a section that is there but wrong is reported once, not again by every measure that reads it
         Names names = load == null ? null : new Names(load, root.optional("logs").isPresent(),
-                logs.map(l -> l.canaries().size()).orElse(-1), root.optional("costs").isPresent(), costs.orElse(null));
+                logs.map(l -> l.canaries().size()).orElse(-1), costsNode.isPresent(), costs.orElse(null),
+                root.optional("storage").isPresent(), storage.orElse(null), storageCosts.orElse(null));
         b.faults(root.required("faults", "the fault timeline").map(f -> faults(f, names)).orElse(List.of()).toArray(Fault[]::new));
         root.required("control", "{window: <phase>}, {replay: {dataset: mvp, phase: steady}} or {none: {phase, reason}}").ifPresent(c -> control(c, names, b));
         b.steadyState(expectations(root, "steadyState", names));
@@ -173,9 +189,58 @@ public final class IncidentFile {
         }
     }
 
+    /**
+     * {@code storage: {dependency, variants: {suffix: WxH}, headers: {..}, metadata: [..], lifecycle: [..]}}.
+     */
+    private static Optional<StorageWatch> storage(YamlNode node) {
+        node.onlyKeys("dependency", "variants", "headers", "metadata", "lifecycle");
+        Optional<String> dependency = node.required("dependency", "the S3 dependency whose bucket is read, e.g. uploads")
+                .flatMap(YamlNode::text);
+        Map<String, StorageWatch.Size> variants = new LinkedHashMap<>();
+        node.optional("variants").ifPresent(v -> v.entries().forEach((suffix, size) -> size.text().ifPresent(text -> {
+            try {
+                variants.put(suffix, StorageWatch.Size.parse(text));
+            } catch (IllegalArgumentException e) {
+                size.problem(e.getMessage());
+            }
+        })));
+        Map<String, String> headers = node.optional("headers").map(YamlNode::stringMap).orElse(Map.of());
+        List<String> metadata = node.optional("metadata").map(YamlNode::stringList).orElse(List.of());
+        List<String> lifecycle = node.optional("lifecycle").map(YamlNode::stringList).orElse(List.of());
+        if (dependency.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StorageWatch(dependency.get(), variants, headers, metadata, lifecycle));
+        } catch (IllegalArgumentException e) {
+            node.optional("lifecycle").orElse(node).problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code costs: {storedUploads: {count, source}, storage: {usdPerGBMonth, source}}}. */
+    private static Optional<StorageCosts> storageCosts(YamlNode node) {
+        Optional<YamlNode> uploads = node.required("storedUploads", "{count: <uploads production's bucket holds>, source: <where>}");
+        Optional<YamlNode> price = node.required("storage", "{usdPerGBMonth: <price>, source: <the price list>}");
+        uploads.ifPresent(u -> u.onlyKeys("count", "source"));
+        price.ifPresent(p -> p.onlyKeys("usdPerGBMonth", "source"));
+        Optional<Double> count = uploads.flatMap(u -> u.required("count", "how many uploads")).flatMap(YamlNode::number);
+        Optional<String> countSource = uploads.flatMap(u -> u.required("source", "where the number comes from")).flatMap(YamlNode::text);
+        Optional<Double> usd = price.flatMap(p -> p.required("usdPerGBMonth", "dollars per GB-month")).flatMap(YamlNode::number);
+        Optional<String> priceSource = price.flatMap(p -> p.required("source", "where the price comes from")).flatMap(YamlNode::text);
+        if (count.isEmpty() || countSource.isEmpty() || usd.isEmpty() || priceSource.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StorageCosts(count.get(), countSource.get(), usd.get(), priceSource.get()));
+        } catch (IllegalArgumentException e) {
+            node.problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** {@code costs: {traffic: {rate, source}, logIngestion: {usdPerGB, source}}}. */
     private static Optional<Costs> costs(YamlNode node) {
-        node.onlyKeys("traffic", "logIngestion");
         Optional<YamlNode> traffic = node.required("traffic", "{rate: <production req/s>, source: <where it comes from>}");
         Optional<YamlNode> logs = node.required("logIngestion", "{usdPerGB: <price>, source: <the price list>}");
         traffic.ifPresent(t -> t.onlyKeys("rate", "source"));
@@ -201,10 +266,11 @@ public final class IncidentFile {
      * section is missing or wrong, which is reported once, by itself).
      */
     record Names(List<String> phases, List<String> requests, boolean watchesLogs, int canaries, boolean costsGiven,
-            Costs costs) {
-        Names(LoadProfile load, boolean watchesLogs, int canaries, boolean costsGiven, Costs costs) {
+            Costs costs, boolean storageGiven, StorageWatch storage, StorageCosts storageCosts) {
+        Names(LoadProfile load, boolean watchesLogs, int canaries, boolean costsGiven, Costs costs, boolean storageGiven,
+                StorageWatch storage, StorageCosts storageCosts) {
             this(load.phases().stream().map(Phase::name).toList(), load.mix().stream().map(RequestSpec::name).toList(),
-                    watchesLogs, canaries, costsGiven, costs);
+                    watchesLogs, canaries, costsGiven, costs, storageGiven, storage, storageCosts);
         }
 
         boolean phase(YamlNode node, String phase) {

@@ -3,6 +3,9 @@ package io.incidentreplay.scenario.internal.file;
 import io.incidentreplay.scenario.LoadProfile;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
+import io.incidentreplay.scenario.Upload;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +65,49 @@ final class LoadSection {
         }
     }
 
+    /**
+     * {@code {field, file, fileName, contentType, form}}: {@code file} is a path (relative to the
+     * incident file) or {@code {phonePhoto: {width, height, bytes}}}, which the harness generates.
+     */
+    static Optional<Upload> upload(YamlNode u) {
+        u.onlyKeys("field", "file", "fileName", "contentType", "form");
+        Optional<String> field = u.required("field", "the form field the file goes in, e.g. photo").flatMap(YamlNode::text);
+        Optional<Upload.File> file = u.required("file", "a path, or {phonePhoto: {width: 4032, height: 3024, bytes: 12847382}}")
+                .flatMap(LoadSection::uploadFile);
+        String fileName = u.optional("fileName").flatMap(YamlNode::text).orElse("upload.bin");
+        String contentType = u.optional("contentType").flatMap(YamlNode::text).orElse("application/octet-stream");
+        Map<String, String> form = u.optional("form").map(YamlNode::stringMap).orElse(Map.of());
+        if (field.isEmpty() || file.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Upload(field.get(), file.get(), fileName, contentType, form));
+    }
+
+    private static Optional<Upload.File> uploadFile(YamlNode f) {
+        if (!f.isMap()) {
+            Optional<Path> path = f.path();
+            path.filter(p -> !Files.isRegularFile(p)).ifPresent(p -> f.problem("no file at " + p));
+            return path.filter(Files::isRegularFile).map(Upload.OnDisk::new);
+        }
+        f.onlyKeys("phonePhoto");
+        Optional<YamlNode> photo = f.required("phonePhoto", "{width: 4032, height: 3024, bytes: 12847382}");
+        photo.ifPresent(p -> p.onlyKeys("width", "height", "bytes"));
+        Optional<Integer> width = photo.flatMap(p -> p.required("width", "pixels, e.g. 4032")).flatMap(YamlNode::integer);
+        Optional<Integer> height = photo.flatMap(p -> p.required("height", "pixels, e.g. 3024")).flatMap(YamlNode::integer);
+        Optional<Double> bytes = photo.flatMap(p -> p.required("bytes", "its size, e.g. 12847382")).flatMap(YamlNode::number);
+        if (width.isEmpty() || height.isEmpty() || bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Upload.PhonePhoto(width.get(), height.get(), Math.round(bytes.get())));
+        } catch (IllegalArgumentException e) {
+            photo.get().problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     static Optional<RequestSpec> request(YamlNode m) {
-        m.onlyKeys("name", "weight", "method", "path", "headers", "body", "authenticated", "fallback");
+        m.onlyKeys("name", "weight", "method", "path", "headers", "body", "authenticated", "fallback", "upload");
         Optional<String> name = m.required("name", "how the request is reported, e.g. checkout").flatMap(YamlNode::text);
         double weight = m.optional("weight").flatMap(YamlNode::number).orElse(1.0);
         String method = m.optional("method").flatMap(x -> x.oneOf("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")).orElse("GET");
@@ -72,11 +116,14 @@ final class LoadSection {
         String body = m.optional("body").flatMap(YamlNode::string).orElse(null);
         boolean authenticated = m.optional("authenticated").flatMap(YamlNode::bool).orElse(true);
         String fallback = m.optional("fallback").flatMap(YamlNode::text).orElse(null);
-        if (name.isEmpty() || path.isEmpty()) {
+        Optional<YamlNode> uploadNode = m.optional("upload");
+        Optional<Upload> upload = uploadNode.flatMap(LoadSection::upload);
+        if (name.isEmpty() || path.isEmpty() || uploadNode.isPresent() && upload.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new RequestSpec(name.get(), weight, method, path.get(), headers, body, authenticated, fallback));
+            return Optional.of(new RequestSpec(name.get(), weight, method, path.get(), headers, body, authenticated, fallback,
+                    upload.orElse(null)));
         } catch (IllegalArgumentException e) {
             m.problem(e.getMessage());
             return Optional.empty();

@@ -60,7 +60,8 @@ public record LoadPlan(
 
     private static boolean usesFields(RequestSpec r) {
         return r.path().contains("#{") || (r.body() != null && r.body().contains("#{"))
-                || r.headers().values().stream().anyMatch(v -> v.contains("#{"));
+                || r.headers().values().stream().anyMatch(v -> v.contains("#{"))
+                || r.upload() != null && r.upload().form().values().stream().anyMatch(v -> v.contains("#{"));
     }
 
     /** The headers of one request: its own, and the auth headers if it is authenticated. */

@@ -1,6 +1,8 @@
 package io.incidentreplay.scenario.internal.load;
 
+import static io.gatling.javaapi.http.HttpDsl.RawFileBodyPart;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.http.HttpDsl.StringBodyPart;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
@@ -26,6 +28,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
+import io.incidentreplay.scenario.Upload;
 import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +116,15 @@ public class ReplaySimulation extends Simulation {
         HttpRequestActionBuilder request = http(spec.name()).httpRequest(spec.method(), spec.path());
         if (spec.body() != null) {
             request = request.body(StringBody(spec.body())).asJson();
+        }
+        if (spec.upload() != null) {
+            Upload upload = spec.upload();
+            request = request.bodyPart(RawFileBodyPart(upload.field(), UploadFiles.path(upload.file()).toString())
+                    .contentType(upload.contentType()).fileName(upload.fileName()));
+            for (Map.Entry<String, String> field : upload.form().entrySet()) {
+                request = request.bodyPart(StringBodyPart(field.getKey(), field.getValue()));
+            }
+            request = request.asMultipartForm();
         }
         for (Map.Entry<String, String> header : plan.headersOf(spec).entrySet()) {
             request = request.header(header.getKey(), header.getValue());

@@ -17,9 +17,10 @@ import io.incidentreplay.scenario.Window;
  * @param phases each phase's window, by name, plus {@link #RUN} for the whole load
  * @param timeScale the factor applied to the incident's timers (1 = real time)
  * @param logs the builds' log output joined with the requests; {@link LogScan#NONE} when not watched
+ * @param storage the bucket as the build left it; {@link StorageScan#NONE} when not watched
  */
 public record Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale,
-        LogScan logs) {
+        LogScan logs, StorageScan storage) {
 
     /** The window that spans the whole load. */
     public static final String RUN = "run";
@@ -32,6 +33,12 @@ public record Observations(List<RequestRecord> requests, Timeline timeline, Map<
     /** Observations of a replay whose logs are not watched. */
     public Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale) {
         this(requests, timeline, phases, timeScale, LogScan.NONE);
+    }
+
+    /** Observations of a replay whose bucket is not watched. */
+    public Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale,
+            LogScan logs) {
+        this(requests, timeline, phases, timeScale, logs, StorageScan.NONE);
     }
 
     public Window window(String phase) {

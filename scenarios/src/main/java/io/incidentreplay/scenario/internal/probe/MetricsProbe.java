@@ -18,11 +18,15 @@ import java.util.function.Supplier;
 /**
  * Scrapes every instance's Prometheus {@code /metrics} in parallel and records, per instance:
  * {@code pool.active|idle|pending|max|timeouts} (HikariCP's Micrometer gauges) and
- * {@code breaker.<name>.open} (1 while a Resilience4j circuit breaker is OPEN, else 0), plus
- * {@code instance.up} (1 when the scrape answered in time). A stalled or stopped instance records
+ * {@code breaker.<name>.open} (1 while a Resilience4j circuit breaker is OPEN, else 0),
+ * {@code jvm.heap.used} (bytes of heap in use, Micrometer's {@code jvm_memory_used_bytes{area="heap"}}
+ * over every pool), plus {@code instance.up} (1 when the scrape answered in time). A stalled or stopped instance records
  * {@code instance.up = 0} and nothing else.
  */
 public final class MetricsProbe implements Probe {
+
+    /** Micrometer's JVM memory gauge (JvmMemoryMetrics), which every Micrometer build exposes under this name. */
+    private static final String HEAP_USED = "jvm_memory_used_bytes";
 
     private final Supplier<Map<String, URI>> instances;
     private final Metrics metrics;
@@ -83,6 +87,8 @@ public final class MetricsProbe implements Probe {
             String pool = metrics.pool().get(line.name());
             if (pool != null) {
                 pools.merge(pool, line.value(), Double::sum);
+            } else if (line.name().equals(HEAP_USED) && line.hasLabel("area", "heap")) {
+                pools.merge("jvm.heap.used", line.value(), Double::sum);
             } else if (line.name().equals(metrics.breakerState()) && line.hasLabel(metrics.breakerStateLabel(), "open")) {
                 timeline.add(new Sample(atMillis, "breaker." + line.labels().get(metrics.breakerNameLabel()) + ".open", instance,
                         line.value()));

@@ -187,7 +187,8 @@ public final class HarnessCostBenchmark {
     private Map<String, String> variables(Incident incident, String jdbcUrl) {
         return DependencyWiring.variables(incident.dependencies(),
                 new DependencyWiring.Login(jdbcUrl, environment.dbUser(), environment.dbPassword()),
-                http -> environment.httpDependency(http.name(), http.stub()).toString());
+                http -> environment.httpDependency(http.name(), http.stub()).toString(),
+                bucket -> environment.s3Dependency(bucket.name()));
     }
 
     private String token() throws SQLException {

@@ -28,7 +28,7 @@ class ResultWriterTest {
                 List.of(new Window("run", 1_000, 2_000)), List.of(), List.of(), List.of(), List.of(), List.of(), null,
                 List.of(note), new ReplayResult.Resources(1_000, 10, 20),
                 new ReplayResult.ControlInfo("none", "the steady phase", null, null, List.of(), null, "the load never started"),
-                new ReplayResult.MachineInfo(2, true, 90, 80, List.of()), List.of(), null);
+                new ReplayResult.MachineInfo(2, true, 90, 80, List.of()), List.of(), null, null);
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.Costs;
+import io.incidentreplay.scenario.Dependency;
+import io.incidentreplay.scenario.StorageCosts;
+import io.incidentreplay.scenario.Upload;
 import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -353,6 +356,70 @@ class IncidentFileTest {
     @Test
     void theBuiltInIncidentsLoad() {
         assertThat(BuiltInIncidents.all()).extracting(Incident::id)
-                .containsExactlyInAnyOrder("database-stall", "log-explosion", "pool-exhaustion", "weather-cascade");
+                .containsExactlyInAnyOrder("database-stall", "log-explosion", "pool-exhaustion", "upload-bloat", "weather-cascade");
+    }
+
+    /** VALID with an S3 bucket, an upload in the mix, the storage section and one more budget. */
+    private static String withStorage(String budget) {
+        return VALID.replace("  payments: {http: {stub: payments}, env: {url: PAYMENTS_URL}}\n", """
+                  payments: {http: {stub: payments}, env: {url: PAYMENTS_URL}}
+                  uploads: {s3: {bucket: user-uploads, versioning: true}, env: {url: S3_URL, bucket: S3_BUCKET}}
+                """).replace("    - {name: home, path: /}\n", """
+                    - {name: home, path: /}
+                    - name: photo
+                      method: POST
+                      path: /upload
+                      upload: {field: photo, file: {phonePhoto: {width: 400, height: 300, bytes: 100000}}, form: {petId: "7"}}
+                """).replace("faults:\n", """
+                storage:
+                  dependency: uploads
+                  variants: {large.jpg: 1600x1600}
+                  lifecycle: [noncurrent versions expire after 365 days]
+                costs:
+                  storedUploads: {count: 683000, source: the seed}
+                  storage: {usdPerGBMonth: 0.023, source: the price list}
+                faults:
+                """).replace("budgets:\n", "budgets:\n  - " + budget + "\n");
+    }
+
+    @Test
+    void aStorageIncidentReadsItsBucketAndProjectsItsBill() throws IOException {
+        Incident incident = IncidentFile.load(write("incident.yaml", withStorage("{storageCost: uploads, atMost: 27}\n"
+                + "  - {storedShare: uploads, atMost: 10%}\n  - {lifecycleRules: uploads, atLeast: 1}"))).incident();
+
+        assertThat(incident.storage()).hasValueSatisfying(s -> assertThat(s.variants()).containsOnlyKeys("large.jpg"));
+        assertThat(incident.storageCosts()).hasValue(new StorageCosts(683000, "the seed", 0.023, "the price list"));
+        assertThat(incident.dependencies()).contains(new Dependency.S3("uploads", "user-uploads", true, "S3_URL", "S3_BUCKET",
+                null, null, null));
+        assertThat(incident.load().mix().get(1).upload().file()).isEqualTo(new Upload.PhonePhoto(400, 300, 100000));
+        assertThat(incident.budgets()).extracting(Object::toString).contains(
+                "projected storage of 683,000 uploads in uploads <= 27 USD/month",
+                "bytes stored in uploads of the bytes uploaded <= 10%", "required lifecycle rules on uploads >= 1");
+    }
+
+    @Test
+    void aStorageMeasureWithoutTheStorageSectionSaysWhatToAdd() throws IOException {
+        assertThat(problems(VALID.replace("budgets:\n", "budgets:\n  - {storedPerUpload: uploads, atMost: 1048576}\n")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("add storage: {dependency"));
+    }
+
+    @Test
+    void aStorageMeasureReadsTheWholeReplayAndTheWatchedBucketOnly() throws IOException {
+        assertThat(problems(withStorage("{storedShare: uploads, in: fault, atMost: 10%}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("reads the whole replay, not a phase"));
+        assertThat(problems(withStorage("{versions: backups, atMost: 3}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("not 'backups'"));
+    }
+
+    @Test
+    void aStorageSectionWithoutAnUploadOrWithABadBucketIsRefused() throws IOException {
+        assertThat(problems(withStorage("{versions: uploads, atMost: 3}").replace("      upload: {field: photo,", "      x: {field: photo,")))
+                .anySatisfy(p -> assertThat(p.message()).contains("x"));
+        assertThat(problems(withStorage("{versions: uploads, atMost: 3}").replace("bucket: user-uploads", "bucket: User_Uploads")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("lower-case letters"));
+        assertThat(problems(withStorage("{versions: uploads, atMost: 3}")
+                .replace("                      upload: {field: photo, file: {phonePhoto: {width: 400, height: 300, bytes: 100000}}, form: {petId: \"7\"}}\n", "")
+                .replace("      upload: {field: photo, file: {phonePhoto: {width: 400, height: 300, bytes: 100000}}, form: {petId: \"7\"}}\n", "")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("no request of the mix uploads a file"));
     }
 }

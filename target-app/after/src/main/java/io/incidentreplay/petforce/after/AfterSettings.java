@@ -24,7 +24,8 @@ record AfterSettings(
         Duration shutdownTimeout,
         double logSampleRate,
         Duration slowRequest,
-        List<String> logImportantPaths) {
+        List<String> logImportantPaths,
+        int uploadConcurrency) {
 
     /** The seed's {@code importantPaths} (S0 1234–1239), logged at 100%. */
     static final String DEFAULT_IMPORTANT_PATHS = "/api/v1/auth/login,/api/v1/auth/register,/api/v1/households,/api/v1/pets";
@@ -69,7 +70,9 @@ record AfterSettings(
                 env.millis("SHUTDOWN_TIMEOUT_MS", 30_000),
                 env.fraction("LOG_SAMPLE_RATE", 0.1),
                 env.millis("LOG_SLOW_REQUEST_MS", 1_000),
-                pathPrefixes(env, "LOG_IMPORTANT_PATHS", DEFAULT_IMPORTANT_PATHS));
+                pathPrefixes(env, "LOG_IMPORTANT_PATHS", DEFAULT_IMPORTANT_PATHS),
+                // photos decoded at once: each is about 27 MB of heap (PhotoVariants); 2 fit a 256 MB heap
+                env.integer("UPLOAD_CONCURRENCY", 2, 1, 1_000));
     }
 
     /** Comma-separated path prefixes, each starting with {@code /}; an empty value means none. */

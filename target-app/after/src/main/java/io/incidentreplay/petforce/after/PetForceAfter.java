@@ -12,6 +12,8 @@ import io.incidentreplay.petforce.core.Env;
 import io.incidentreplay.petforce.core.HttpServer;
 import io.incidentreplay.petforce.core.Json;
 import io.incidentreplay.petforce.core.Login;
+import io.incidentreplay.petforce.core.PhotoStorage;
+import io.incidentreplay.petforce.core.PhotoUpload;
 import io.incidentreplay.petforce.core.Metrics;
 import io.incidentreplay.petforce.core.Migrations;
 import io.incidentreplay.petforce.core.PooledDatabase;
@@ -22,7 +24,9 @@ import io.incidentreplay.petforce.core.WeatherApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +47,11 @@ public final class PetForceAfter implements AutoCloseable {
     private final BreakerGuardedDatabase database;
     private final ResilientWeather weather;
     private final HealthProbes probes;
+    private final Optional<PhotoStorage> photos;
     private final Javalin app;
 
-    private PetForceAfter(AfterSettings settings) {
+    private PetForceAfter(AfterSettings settings, Optional<PhotoStorage> photos) {
+        this.photos = photos;
         this.settings = settings;
         this.metrics = new Metrics();
         metrics.serveOn(settings.common().metricsPort());
@@ -87,13 +93,18 @@ public final class PetForceAfter implements AutoCloseable {
                 Json.error(ctx, 503, "starting: migrations not applied yet");
             }
         });
-        app.before("/api/*", ctx -> {
-            if (!probes.started()) {
-                Json.error(ctx, 503, "starting: migrations not applied yet");
-                ctx.skipRemainingHandlers();
-            }
-        });
-        app.before("/api/*", new Authenticator(database).handler());
+        for (String served : List.of("/api/*", PhotoUpload.PATH)) {
+            app.before(served, ctx -> {
+                if (!probes.started()) {
+                    Json.error(ctx, 503, "starting: migrations not applied yet");
+                    ctx.skipRemainingHandlers();
+                }
+            });
+        }
+        Authenticator authenticator = new Authenticator(database);
+        app.before("/api/*", authenticator.handler());
+        app.before(PhotoUpload.PATH, authenticator.handler());
+        app.post(PhotoUpload.PATH, OptimizedPhotoUpload.handler(photos, settings.uploadConcurrency()));
         app.post(Login.PATH, Login.handler());
         app.get("/api/v1/pets", new PaginatedPetList(database, settings.pages()).handler());
         app.get("/api/v1/dashboard", ctx -> dashboard(ctx, database));
@@ -114,10 +125,11 @@ public final class PetForceAfter implements AutoCloseable {
      * {@code starting}), migrates the schema, then reports started. Throws on bad settings.
      */
     public static PetForceAfter start(Env env) {
-        PetForceAfter after = new PetForceAfter(AfterSettings.from(env));
+        PetForceAfter after = new PetForceAfter(AfterSettings.from(env), PhotoStorage.from(env));
         after.app.start(after.settings.common().port());
         try {
             Migrations.apply(after.settings.common());
+            after.photos.ifPresent(UploadLifecycle::apply);
         } catch (RuntimeException migrationFailed) {
             after.stop();
             throw migrationFailed;
@@ -148,6 +160,7 @@ public final class PetForceAfter implements AutoCloseable {
         database.close();
         probes.close();
         pool.close();
+        photos.ifPresent(PhotoStorage::close);
         metrics.close();
         log.info("Graceful shutdown complete");
     }

@@ -22,6 +22,14 @@ final class HeaderLogging {
 
     static Handler everyRequest() {
         return ctx -> log.info("Incoming request {} {} query={} headers={} body={}",
-                ctx.method(), ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.body());
+                ctx.method(), ctx.path(), ctx.queryString(), ctx.headerMap(), body(ctx));
+    }
+
+    /**
+     * The body as the seed's Express logged {@code req.body}: a multipart form's text fields only, as
+     * multer leaves them (the file goes to the handler, and reading the stream here would take it away).
+     */
+    private static Object body(io.javalin.http.Context ctx) {
+        return String.valueOf(ctx.contentType()).startsWith("multipart/form-data") ? ctx.formParamMap() : ctx.body();
     }
 }

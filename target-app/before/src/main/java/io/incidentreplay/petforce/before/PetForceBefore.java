@@ -12,6 +12,8 @@ import io.incidentreplay.petforce.core.Json;
 import io.incidentreplay.petforce.core.Login;
 import io.incidentreplay.petforce.core.Metrics;
 import io.incidentreplay.petforce.core.Migrations;
+import io.incidentreplay.petforce.core.PhotoStorage;
+import io.incidentreplay.petforce.core.PhotoUpload;
 import io.incidentreplay.petforce.core.PooledDatabase;
 import io.incidentreplay.petforce.core.Pools;
 import io.incidentreplay.petforce.core.TaskWrites;
@@ -19,12 +21,13 @@ import io.incidentreplay.petforce.core.User;
 import io.incidentreplay.petforce.core.WeatherApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The PetForce API as it ran during the war stories: unbounded pet list (WS1), every request logged
- * with all its headers and its body (WS2), blocking weather call on the dashboard that {@code GET /}
+ * with all its headers and its body (WS2), photos stored as they came into a versioned bucket (WS2), blocking weather call on the dashboard that {@code GET /}
  * also serves (WS3), and no SIGTERM handling. Run with {@code java -jar petforce-before.jar};
  * settings in target-app/README.md.
  */
@@ -35,10 +38,12 @@ public final class PetForceBefore implements AutoCloseable {
     private final BeforeSettings settings;
     private final Metrics metrics;
     private final HikariDataSource pool;
+    private final Optional<PhotoStorage> photos;
     private final Javalin app;
 
-    private PetForceBefore(BeforeSettings settings) {
+    private PetForceBefore(BeforeSettings settings, Optional<PhotoStorage> photos) {
         this.settings = settings;
+        this.photos = photos;
         Migrations.apply(settings.common());
         this.metrics = new Metrics();
         metrics.serveOn(settings.common().metricsPort());
@@ -56,6 +61,8 @@ public final class PetForceBefore implements AutoCloseable {
         app.get("/api/v1/pets", new UnboundedPetList(database, settings.petsFetchSize()).handler());
         app.get("/api/v1/dashboard", ctx -> dashboard(ctx, Authenticator.user(ctx), database, weather));
         app.post("/api/v1/pets/{id}/tasks", new TaskWrites(database).handler());
+        app.before(PhotoUpload.PATH, authenticator.handler());
+        app.post(PhotoUpload.PATH, OriginalPhotoUpload.handler(photos));
         // No health endpoint: the ALB's default health check path "/" is the dashboard (WS3).
         app.get("/", ctx -> dashboard(ctx, fixedUser(database), database, weather));
         app.get("/metrics", metrics.scrapeHandler());
@@ -67,7 +74,7 @@ public final class PetForceBefore implements AutoCloseable {
 
     /** Migrates the schema, opens the pool and starts serving; throws on bad settings. */
     public static PetForceBefore start(Env env) {
-        PetForceBefore before = new PetForceBefore(BeforeSettings.from(env));
+        PetForceBefore before = new PetForceBefore(BeforeSettings.from(env), PhotoStorage.from(env));
         before.app.start(before.settings.common().port());
         return before;
     }
@@ -80,6 +87,7 @@ public final class PetForceBefore implements AutoCloseable {
     public void stop() {
         app.stop();
         pool.close();
+        photos.ifPresent(PhotoStorage::close);
         metrics.close();
     }
 
