@@ -9,6 +9,7 @@ import io.incidentreplay.report.internal.Headlines;
 import io.incidentreplay.report.internal.Html;
 import io.incidentreplay.report.internal.Links;
 import io.incidentreplay.report.internal.LogsSection;
+import io.incidentreplay.report.internal.StorageSection;
 import io.incidentreplay.report.internal.Page;
 import io.incidentreplay.report.internal.ReplayData;
 import io.incidentreplay.report.internal.ReplaySections;
@@ -63,7 +64,7 @@ public final class ComparisonReport {
                 + column("Candidate", candidate, Links.replayReport(candidateJson, directory)) + "</div>\n"
                 + "<section id=\"deltas\">\n<h2>Headline numbers</h2>\n<p class=\"legend\">Delta = candidate − baseline;"
                 + " green where the candidate is better.</p>\n" + Headlines.table(baseline, candidate) + "</section>\n"
-                + LogsSection.comparison(baseline, candidate) + charts()
+                + LogsSection.comparison(baseline, candidate) + StorageSection.comparison(baseline, candidate) + charts()
                 + "<footer>Written by incident-replay from " + text(Links.relative(directory, baselineJson)) + " and "
                 + text(Links.relative(directory, candidateJson)) + ". Charts: Chart.js, MIT License.</footer>\n";
         Charts charts = Charts.overlay(new ChartBuilder(baseline, "baseline").build(),

@@ -3,6 +3,7 @@ package io.incidentreplay.report;
 import io.incidentreplay.report.internal.ChartBuilder;
 import io.incidentreplay.report.internal.Html;
 import io.incidentreplay.report.internal.LogsSection;
+import io.incidentreplay.report.internal.StorageSection;
 import io.incidentreplay.report.internal.Page;
 import io.incidentreplay.report.internal.ReplayData;
 import io.incidentreplay.report.internal.ReplaySections;
@@ -58,7 +59,7 @@ public final class HtmlReport {
         ReplaySections sections = new ReplaySections(data, resultJson);
         String body = sections.header() + sections.facts() + sections.verdict() + sections.control()
                 + ReplaySections.charts("Seconds since the load started. ")
-                + sections.findings() + LogsSection.of(data) + sections.phases() + sections.machine() + sections.warmUp()
+                + sections.findings() + LogsSection.of(data) + StorageSection.of(data) + sections.phases() + sections.machine() + sections.warmUp()
                 + sections.faults()
                 + sections.gatling() + sections.notes()
                 + "<footer>Written by incident-replay from " + Html.text(

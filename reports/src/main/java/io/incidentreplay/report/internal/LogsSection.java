@@ -72,14 +72,15 @@ public final class LogsSection {
         return out.append("</section>\n").toString();
     }
 
-    private static void row(StringBuilder out, String what, double before, double after, String unit) {
+    /** One row of a comparison: the baseline's value, the candidate's, and the candidate's as a share of the baseline's. */
+    static void row(StringBuilder out, String what, double before, double after, String unit) {
         String ratio = before > 0 && !Double.isNaN(after) ? number(100.0 * after / before) + "%" : number(Double.NaN);
         out.append("<tr><td>").append(text(what)).append("</td><td class=\"num\">").append(number(before)).append(unit)
                 .append("</td><td class=\"num\">").append(number(after)).append(unit).append("</td><td class=\"num\">")
                 .append(ratio).append("</td></tr>\n");
     }
 
-    private static String percent(double value) {
+    static String percent(double value) {
         return Double.isNaN(value) ? number(value) : number(value) + "%";
     }
 

@@ -36,7 +36,8 @@ public record ReplayData(
         Machine machine,
         List<WarmUp> warmUp,
         Resources resources,
-        Logs logs) {
+        Logs logs,
+        Storage storage) {
 
     /** The window spanning the whole load; every other window is a phase. */
     public static final String RUN = "run";
@@ -80,6 +81,21 @@ public record ReplayData(
 
     /** A monthly bill projected from what was measured, with the figures it used and their sources. */
     public record Cost(double requestsPerSecond, String trafficSource, double usdPerGb, String priceSource, double gbPerMonth,
+            double usdPerMonth) {}
+
+    /** What the build stored in the watched bucket (null for an incident that watches none), with its projected monthly cost. */
+    public record Storage(String dependency, String bucket, long versions, long storedBytes, long uploads, long uploadedBytes,
+            double bytesPerUpload, double storedPercent, int mostVersions, String mostVersionsKey, boolean lifecycleConfigured,
+            List<String> lifecycle, List<String> lifecycleMissing, int checked, int matching, List<String> mismatches,
+            StorageCost cost) {
+        public Storage {
+            lifecycle = orEmpty(lifecycle);
+            lifecycleMissing = orEmpty(lifecycleMissing);
+            mismatches = orEmpty(mismatches);
+        }
+    }
+
+    public record StorageCost(double uploads, String uploadsSource, double usdPerGbMonth, String priceSource, double storedGb,
             double usdPerMonth) {}
 
     public record Dataset(String preset, int pets, long seed) {}

@@ -6,7 +6,7 @@ import io.incidentreplay.seed.cli.DatabaseLogin;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where replays run: the embedded default, containers, or a user's PostgreSQL and Toxiproxy. */
+/** Where replays run: the embedded default, containers, or a user's PostgreSQL, Toxiproxy and S3. */
 final class EnvironmentOptions {
 
     @Option(names = "--env", defaultValue = "embedded", description = "embedded, containers or external (default: ${DEFAULT-VALUE})")
@@ -24,6 +24,10 @@ final class EnvironmentOptions {
     @Option(names = "--toxiproxy-url", description = "external: the Toxiproxy API URL, e.g. http://127.0.0.1:8474")
     String toxiproxyUrl;
 
+    @Option(names = "--s3-url", description = "external: the S3 endpoint, path-style, for incidents with an S3 dependency, "
+            + "e.g. http://127.0.0.1:4566 (LocalStack); credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+    String s3Url;
+
     /** The backend, checked: an unknown name or a missing external URL is a usage error. */
     BackendKind backend() {
         BackendKind backend;
@@ -37,6 +41,9 @@ final class EnvironmentOptions {
         }
         if (backend == BackendKind.EXTERNAL) {
             login();
+        }
+        if (backend != BackendKind.EXTERNAL && s3Url != null) {
+            throw new UserError("--s3-url is for --env external; the " + backend + " environment runs its own S3");
         }
         return backend;
     }
@@ -56,7 +63,11 @@ final class EnvironmentOptions {
             case CONTAINERS -> config.containers();
             case EXTERNAL -> {
                 DatabaseLogin login = login();
-                config.external(login.jdbcUrl(), login.user(), login.password(), toxiproxyUrl);
+                try {
+                    config.external(login.jdbcUrl(), login.user(), login.password(), toxiproxyUrl, s3Url);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
             }
         }
         return config.build();

@@ -278,6 +278,59 @@ class ReplayEngineIT {
         assertThat(result.logs().canaryLines().get(leaked)).isPositive();
     }
 
+    /**
+     * upload-bloat with a steady phase of 20 s instead of 60 s (about 30 photos): these replays are
+     * meant to fail, and fail as clearly in a third of the time.
+     */
+    private static Incident shortUploadBloat(double warmUpRate, Phase steady) {
+        Incident full = BuiltInIncidents.byId("upload-bloat");
+        return full.toBuilder().load(new LoadProfile(List.of(new Phase("warm-up", Duration.ofSeconds(50), warmUpRate), steady),
+                full.load().mix())).build();
+    }
+
+    /** The incident-era build as the candidate of upload-bloat fails in bytes, in dollars, on its variants and its rules. */
+    @Test
+    void theBuildThatStoresOriginalsFailsTheStorageBudgetsInBytesAndDollars() {
+        Incident uploads = shortUploadBloat(1, new Phase("steady", Duration.ofSeconds(200), 1.5));
+        Incident bugAsCandidate = uploads.toBuilder()
+                .topologies(uploads.topology(Role.BASELINE), uploads.topology(Role.BASELINE)).build();
+
+        ReplayResult result = replay("uploads-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("bytes stored in uploads per upload")
+                        .contains(" B > 1,048,576 B"))
+                .anySatisfy(r -> assertThat(r).startsWith("bytes stored in uploads of the bytes uploaded 100% > 10%"))
+                .anySatisfy(r -> assertThat(r).startsWith("objects in uploads that are the expected variants 0% < 100%"))
+                .anySatisfy(r -> assertThat(r).startsWith("required lifecycle rules on uploads 0 < 5"))
+                .anySatisfy(r -> assertThat(r).startsWith("projected storage of 683,000 uploads in uploads")
+                        .contains(" USD/month > 27 USD/month"));
+        assertThat(result.storage().cost().usdPerMonth()).isGreaterThan(150);
+        assertThat(result.storage().lifecycleMissing()).hasSize(5);
+    }
+
+    /**
+     * The fixed build on a heap too small for the photos it decodes at once: an instance runs out of
+     * memory, exits (ExitOnOutOfMemoryError), and the candidate fails on it, not on a slow answer.
+     */
+    @Test
+    void aCandidateThatRunsOutOfMemoryUnderConcurrentUploadsFails() {
+        // two photos 2.5 s apart while warming, which the small heap decodes one at a time; then six a second
+        Incident uploads = shortUploadBloat(0.4, new Phase("steady", Duration.ofSeconds(100), 6));
+        Topology fixed = uploads.topology(Role.CANDIDATE);
+        Map<String, String> settings = new java.util.HashMap<>(fixed.settings());
+        settings.put("UPLOAD_CONCURRENCY", "16");
+        List<String> jvmArgs = new ArrayList<>(fixed.jvmArgs().stream().filter(a -> !a.startsWith("-Xmx")).toList());
+        jvmArgs.add("-Xmx96m");
+        Incident smallHeap = uploads.toBuilder().topologies(uploads.topology(Role.BASELINE), new Topology(fixed.instances(),
+                fixed.healthCheck(), fixed.idleTimeout(), settings, jvmArgs, fixed.metrics(), fixed.portVariable())).build();
+
+        ReplayResult result = replay("uploads-out-of-memory", smallHeap, Role.CANDIDATE, ReferenceJars.after());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("steady min instance.alive").contains(" < 2"));
+    }
+
     private static ReplayResult replay(String test, Incident incident, Role role, Build jar) {
         return replay(test, incident, role, jar, incident.defaultTimeScale());
     }
