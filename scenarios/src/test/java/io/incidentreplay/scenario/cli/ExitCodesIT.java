@@ -26,12 +26,27 @@ import picocli.CommandLine;
  * budget, 2 a replay that could not judge, 3 bad input with nothing started (4, the harness
  * breaking, is {@link HarnessFailureTest}'s). Each run also writes JUnit XML that Jenkins' schema
  * accepts and a summary.json with the same code, and its console has the fault's lines and none of
- * Gatling's. The example service's replays take some 50 s each.
+ * Gatling's. The example service's shortened replays take some 35 s each.
  */
 class ExitCodesIT {
 
     private static final Path ORDERS = Path.of("..", "examples", "orders").toAbsolutePath().normalize();
     private static final Path INCIDENT = ORDERS.resolve("incident/incident.yaml");
+
+    /**
+     * The example's incident with every phase half as long (17 s of load instead of 34): exit codes
+     * need a verdict, not the full length; the stall still outlasts the breaker's 5 calls.
+     */
+    private Path shortIncident() throws IOException {
+        return Files.writeString(output.resolve("short-incident.yaml"), "format: incident-replay/incident@1\n"
+                + "extends: " + INCIDENT + "\n"
+                + "load:\n  phases:\n"
+                + "    - {name: warm-up, duration: 30s, rate: 40}\n"
+                + "    - {name: steady, duration: 30s, rate: 40}\n"
+                + "    - {name: fault, duration: 60s, rate: 40}\n"
+                + "    - {name: recovery, duration: 30s, rate: 40}\n"
+                + "    - {name: after, duration: 20s, rate: 40}\n");
+    }
 
     @TempDir
     Path output;
@@ -79,7 +94,7 @@ class ExitCodesIT {
 
     @Test
     void zeroWhenTheCandidatePasses() throws Exception {
-        assertThat(replay("run", INCIDENT.toString(), "--build", "candidate")).as(err.toString()).isZero();
+        assertThat(replay("run", shortIncident().toString(), "--build", "candidate")).as(err.toString()).isZero();
 
         assertThat(summary().get("exitCode").asInt()).isZero();
         assertThat(summary().get("replays").get(0).get("verdict").asText()).isEqualTo("PASS");
@@ -94,7 +109,7 @@ class ExitCodesIT {
     void oneWhenTheCandidateFailsABudget() throws Exception {
         Path stillBroken = ORDERS.resolve("orders-baseline/target/orders-baseline.jar");
 
-        assertThat(replay("run", INCIDENT.toString(), "--build", "candidate", "--candidate", stillBroken.toString()))
+        assertThat(replay("run", shortIncident().toString(), "--build", "candidate", "--candidate", stillBroken.toString()))
                 .as(err.toString()).isEqualTo(1);
 
         assertThat(summary().get("exitCode").asInt()).isEqualTo(1);
