@@ -85,7 +85,7 @@ class ReplayEngineIT {
                 .filter(request -> !request.path().contains("dashboard"))
                 .toList();
         Incident untouched = weatherCascade.toBuilder()
-                .load(new LoadProfile(weatherCascade.load().phases(), petsOnly))
+                .load(new LoadProfile(shortPhases(weatherCascade), petsOnly))
                 .steadyState(withoutDashboardExpectations(weatherCascade.steadyState()))
                 .signature(withoutDashboardExpectations(weatherCascade.signature()))
                 .budgets(withoutDashboardExpectations(weatherCascade.budgets()))
@@ -102,6 +102,7 @@ class ReplayEngineIT {
     void aFaultThatCouldNotBeAppliedMakesTheReplayInvalid() {
         // a negative bandwidth, which the fault proxy refuses when the fault is due (Go Toxiproxy would panic on it)
         Incident refused = weatherCascade.toBuilder()
+                .load(new LoadProfile(shortPhases(weatherCascade), weatherCascade.load().mix()))
                 .faults(Fault.toxic("weather-api", new ToxicSpec("bandwidth", "downstream", 1f, Map.of("rate", -1L)), "fault"))
                 .build();
 
@@ -223,6 +224,19 @@ class ReplayEngineIT {
         } finally {
             burners.forEach(Process::destroyForcibly);
         }
+    }
+
+    /**
+     * The incident's phases, each shorter (16 s of load instead of 40): for a replay whose verdict is
+     * whether its fault was applied, which is decided when the fault is due, not by how long it lasts.
+     */
+    private static List<Phase> shortPhases(Incident incident) {
+        return incident.load().phases().stream().map(p -> new Phase(p.name(), switch (p.name()) {
+            case "warm-up" -> Duration.ofSeconds(50);
+            case "steady" -> Duration.ofSeconds(30);
+            case "fault" -> Duration.ofSeconds(60);
+            default -> Duration.ofSeconds(10);
+        }, p.requestsPerSecond())).toList();
     }
 
     /**
