@@ -30,11 +30,7 @@ final class OptimizedPhotoUpload {
     static Handler handler(Optional<PhotoStorage> storage, int concurrency) {
         Semaphore decoding = new Semaphore(concurrency, true);
         return ctx -> {
-            if (storage.isEmpty()) {
-                Json.error(ctx, 503, "uploads are not configured: set S3_URL and S3_BUCKET");
-                return;
-            }
-            Optional<PhotoUpload.Photo> photo = PhotoUpload.read(ctx);
+            Optional<PhotoUpload.Photo> photo = PhotoUpload.read(ctx, storage);
             if (photo.isEmpty()) {
                 return;
             }

@@ -109,6 +109,20 @@ class AfterBuildIT {
         assertThat(lastAllowed.statusCode()).as("offset exactly 10,000").isEqualTo(200);
     }
 
+    /** Photo uploads are authenticated, and without a bucket (no S3_URL) refused with how to give one; the rest serves. */
+    @Test
+    void photoUploadsNeedATokenAndABucket() throws Exception {
+        ApiClient api = start(Map.of());
+
+        HttpResponse<String> anonymous = api.post("/upload/pet-photo", null, "{}", BOUND);
+        HttpResponse<String> noBucket = api.post("/upload/pet-photo", "token-1", "{}", BOUND);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(noBucket.statusCode()).isEqualTo(503);
+        assertThat(json(noBucket).get("error").asText()).contains("set S3_URL and S3_BUCKET");
+        assertThat(api.get("/api/v1/pets", "token-1", BOUND).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void missingTokenIs401Json() throws Exception {
         ApiClient api = start(Map.of());

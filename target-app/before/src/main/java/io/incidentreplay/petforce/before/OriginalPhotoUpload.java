@@ -1,6 +1,5 @@
 package io.incidentreplay.petforce.before;
 
-import io.incidentreplay.petforce.core.Json;
 import io.incidentreplay.petforce.core.PhotoStorage;
 import io.incidentreplay.petforce.core.PhotoUpload;
 import io.javalin.http.Handler;
@@ -20,11 +19,7 @@ final class OriginalPhotoUpload {
 
     static Handler handler(Optional<PhotoStorage> storage) {
         return ctx -> {
-            if (storage.isEmpty()) {
-                Json.error(ctx, 503, "uploads are not configured: set S3_URL and S3_BUCKET");
-                return;
-            }
-            Optional<PhotoUpload.Photo> photo = PhotoUpload.read(ctx);
+            Optional<PhotoUpload.Photo> photo = PhotoUpload.read(ctx, storage);
             if (photo.isEmpty()) {
                 return;
             }

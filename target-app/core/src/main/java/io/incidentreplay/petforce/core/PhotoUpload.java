@@ -19,8 +19,15 @@ public final class PhotoUpload {
 
     private PhotoUpload() {}
 
-    /** The upload's pet and photo, or empty once a 400 naming what is missing has been written. */
-    public static Optional<Photo> read(Context ctx) {
+    /**
+     * The upload's pet and photo, or empty once the answer has been written: 503 when there is no
+     * bucket to store it in, 400 naming what is missing.
+     */
+    public static Optional<Photo> read(Context ctx, Optional<PhotoStorage> storage) {
+        if (storage.isEmpty()) {
+            Json.error(ctx, 503, "uploads are not configured: set S3_URL and S3_BUCKET");
+            return Optional.empty();
+        }
         if (!String.valueOf(ctx.contentType()).startsWith("multipart/form-data")) {
             Json.error(ctx, 400, "send the photo as multipart/form-data with the fields photo and petId");
             return Optional.empty();
