@@ -365,17 +365,17 @@ public final class Expect {
     /** Bytes stored (every version) per upload the build acknowledged (2xx). NaN when the bucket was not read or nothing was uploaded. */
     public static Measure storedPerUpload(String dependency) {
         return Measure.overTheReplay("bytes stored in " + dependency + " per upload", " B", (obs, p) -> {
-            long uploads = acknowledgedUploads(obs).count();
+            long uploads = obs.storage().acknowledged(obs.requests()).count();
             return !obs.storage().scanned() || uploads == 0 ? Double.NaN : (double) obs.storage().storedBytes() / uploads;
         });
     }
 
     /** Bytes stored as a share of the bytes the acknowledged uploads sent: 100% keeps every original. */
     public static Measure storedShare(String dependency) {
-        return new Measure(null, null, p -> "bytes stored in " + dependency + " of the bytes uploaded", "%", (obs, p) -> {
-            long sent = acknowledgedUploads(obs).mapToLong(r -> obs.storage().uploadBytes().get(r.name())).sum();
+        return Measure.overTheReplay("bytes stored in " + dependency + " of the bytes uploaded", "%", (obs, p) -> {
+            long sent = obs.storage().bytesSent(obs.requests());
             return !obs.storage().scanned() || sent == 0 ? Double.NaN : 100.0 * obs.storage().storedBytes() / sent;
-        }, Double.POSITIVE_INFINITY);
+        });
     }
 
     /** The most versions of one key: each re-upload to a versioned bucket with no expiry keeps the last. */
@@ -393,9 +393,9 @@ public final class Expect {
 
     /** The share of the sampled latest objects that are a variant of the right size, headers and metadata. */
     public static Measure variantsPercent(String dependency) {
-        return new Measure(null, null, p -> "objects in " + dependency + " that are the expected variants", "%",
-                (obs, p) -> obs.storage().checked() == 0 ? Double.NaN : 100.0 * obs.storage().matching() / obs.storage().checked(),
-                100);
+        return Measure.overTheReplay("objects in " + dependency + " that are the expected variants", "%",
+                (obs, p) -> obs.storage().checked() == 0 ? Double.NaN : 100.0 * obs.storage().matching() / obs.storage().checked())
+                .outOf(100);
     }
 
     /** The monthly bill of production's uploads at the bytes stored per upload. */
@@ -403,9 +403,5 @@ public final class Expect {
         Measure perUpload = storedPerUpload(dependency);
         return Measure.overTheReplay("projected storage of " + Measure.format(costs.uploads()) + " uploads in " + dependency,
                 " USD/month", (obs, p) -> costs.usdPerMonth(perUpload.read(obs)));
-    }
-
-    private static java.util.stream.Stream<RequestRecord> acknowledgedUploads(Observations obs) {
-        return obs.requests().stream().filter(r -> r.status() / 100 == 2 && obs.storage().uploadBytes().containsKey(r.name()));
     }
 }

@@ -202,6 +202,7 @@ public final class ReplayRun {
 
     private List<Instance> deploy() {
         Map<String, String> dependencies = DependencyWiring.environment(incident.dependencies(), environment, database.name());
+        // after the wiring: it starts the environment's S3 the first time an incident asks for it
         emptyBuckets();
         prepareUploads();
         Build build = request.build();

@@ -20,7 +20,6 @@ import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.internal.measure.LogScan;
 import io.incidentreplay.scenario.internal.measure.StorageScan;
-import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.internal.load.UploadFiles;
 import io.incidentreplay.scenario.StorageWatch;
 import io.incidentreplay.scenario.Dependency;
@@ -201,13 +200,11 @@ final class ReplayVerdict {
         }
         StorageWatch watch = incident.storage().get();
         String d = watch.dependency();
-        List<RequestRecord> uploads = observations.requests().stream()
-                .filter(r -> r.status() / 100 == 2 && scan.uploadBytes().containsKey(r.name())).toList();
         double perUpload = Expect.storedPerUpload(d).read(observations);
         ReplayResult.StorageCostInfo cost = incident.storageCosts().map(c -> new ReplayResult.StorageCostInfo(c.uploads(),
                 c.uploadsSource(), c.usdPerGbMonth(), c.priceSource(), c.storedGb(perUpload), c.usdPerMonth(perUpload))).orElse(null);
-        return new ReplayResult.StorageInfo(d, scan.bucket(), scan.versions(), scan.storedBytes(), uploads.size(),
-                uploads.stream().mapToLong(r -> scan.uploadBytes().get(r.name())).sum(), perUpload,
+        return new ReplayResult.StorageInfo(d, scan.bucket(), scan.versions(), scan.storedBytes(),
+                scan.acknowledged(observations.requests()).count(), scan.bytesSent(observations.requests()), perUpload,
                 Expect.storedShare(d).read(observations), scan.mostVersions(), scan.mostVersionsKey(), scan.lifecycleConfigured(),
                 scan.lifecycle(), watch.lifecycle().stream().filter(r -> !scan.lifecycle().contains(r)).toList(), scan.checked(),
                 scan.matching(), scan.mismatches(), cost);

@@ -57,6 +57,16 @@ public record StorageScan(String bucket, long versions, long storedBytes, int mo
         return bucket != null;
     }
 
+    /** The uploads among {@code requests} that the build acknowledged (2xx): what the bucket's bytes are set against. */
+    public java.util.stream.Stream<RequestRecord> acknowledged(List<RequestRecord> requests) {
+        return requests.stream().filter(r -> r.status() / 100 == 2 && uploadBytes.containsKey(r.name()));
+    }
+
+    /** The bytes of the files the acknowledged uploads among {@code requests} sent. */
+    public long bytesSent(List<RequestRecord> requests) {
+        return acknowledged(requests).mapToLong(r -> uploadBytes.get(r.name())).sum();
+    }
+
     /** Reads {@code bucket} through {@code s3} (the harness's direct client). */
     public static StorageScan of(S3Client s3, String bucket, StorageWatch watch, Map<String, Long> uploadBytes) {
         List<ObjectVersion> all = new ArrayList<>();
