@@ -6,12 +6,14 @@ import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.internal.measure.Timeline;
 import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
 import io.incidentreplay.scenario.internal.probe.LogVolumeProbe;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.DoublePredicate;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -225,6 +227,22 @@ public final class Expect {
     }
 
     /**
+     * The logged share of the slow requests only: those sent in the phase (of one request of the
+     * mix, or {@code all}) whose answer the load waited longer than {@code slowerThan} for. The
+     * load's wait includes the load balancer and the loopback, so a bound a little above the build's
+     * own threshold (the seed's 1 s) keeps a request the build timed just under it out. NaN when no
+     * log was read or no request was that slow: a replay without slow requests tested nothing.
+     */
+    public static Measure loggedSlowPercent(String phase, String request, Duration slowerThan) {
+        long millis = slowerThan.toMillis();
+        return Measure.percent(phase, request, p -> p + " logged share of " + request + " slower than "
+                + Measure.format(millis) + " ms", (obs, p) -> {
+                    LogJoin join = LogJoin.of(obs, p, request, sent -> sent.slowerThan(millis));
+                    return join.sent() == 0 ? Double.NaN : 100.0 * join.logged() / join.sent();
+                });
+    }
+
+    /**
      * How far the logged share of a request is from a sampling rate, in binomial standard deviations
      * of its count: {@code |logged/n - rate| / sqrt(rate (1 - rate) / n)}. For a build that samples at
      * that rate it reads under 3 in about 99.7 % of replays; one that logs everything, or nothing,
@@ -234,12 +252,28 @@ public final class Expect {
      * @param rate the sampling rate, a share between 0 and 1 (exclusive)
      */
     public static Measure samplingDeviation(String phase, String request, double rate) {
+        return samplingDeviation(phase, request, rate, null);
+    }
+
+    /**
+     * {@link #samplingDeviation(String, String, double)} over the routine requests only: those the
+     * load had an answer for within {@code routineWithin} (the build's slow-request threshold). A
+     * slower one is logged whatever the sample says, so it is left out of the sample. The load's
+     * wait is never shorter than the build's own, so no request the build timed under the threshold
+     * is left out.
+     *
+     * @param routineWithin null to count every request
+     */
+    public static Measure samplingDeviation(String phase, String request, double rate, Duration routineWithin) {
         if (!(rate > 0 && rate < 1)) {
             throw new IllegalArgumentException("a sampling rate is a share between 0% and 100%, not " + rate * 100 + "%");
         }
-        return Measure.of(phase, request, p -> p + " logged share of " + request + " off a " + Measure.format(rate * 100)
+        Predicate<RequestLog.Sent> routine = routineWithin == null ? sent -> true
+                : sent -> !sent.slowerThan(routineWithin.toMillis());
+        String which = routineWithin == null ? request : request + " within " + Measure.format(routineWithin.toMillis()) + " ms";
+        return Measure.of(phase, request, p -> p + " logged share of " + which + " off a " + Measure.format(rate * 100)
                 + "% sample by", " σ", (obs, p) -> {
-                    LogJoin join = LogJoin.of(obs, p, request);
+                    LogJoin join = LogJoin.of(obs, p, request, routine);
                     double n = join.sent();
                     return n * rate * (1 - rate) < 9 ? Double.NaN
                             : Math.abs(join.logged() / n - rate) / Math.sqrt(rate * (1 - rate) / n);
@@ -265,6 +299,11 @@ public final class Expect {
      */
     private record LogJoin(long sent, long logged, long bytes) {
         static LogJoin of(Observations obs, String phase, String request) {
+            return of(obs, phase, request, sent -> true);
+        }
+
+        /** @param which the requests of the class and phase that count */
+        static LogJoin of(Observations obs, String phase, String request, Predicate<RequestLog.Sent> which) {
             if (obs.logs().files() == 0) {
                 return new LogJoin(0, 0, 0);
             }
@@ -274,7 +313,8 @@ public final class Expect {
             long bytes = 0;
             for (Map.Entry<Long, RequestLog.Sent> e : obs.logs().sent().entrySet()) {
                 RequestLog.Sent s = e.getValue();
-                if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())) {
+                if ((RequestStats.ALL.equals(request) || s.name().equals(request)) && window.contains(s.startMillis())
+                        && which.test(s)) {
                     Long lineBytes = obs.logs().logged().get(e.getKey());
                     sent++;
                     logged += lineBytes == null ? 0 : 1;

@@ -1,10 +1,12 @@
 package io.incidentreplay.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.incidentreplay.scenario.internal.measure.LogScan;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.internal.measure.RequestLog;
+import io.incidentreplay.scenario.internal.measure.RequestRecord;
 import io.incidentreplay.scenario.internal.measure.Timeline;
 import io.incidentreplay.scenario.internal.probe.LogVolumeProbe;
 import java.io.IOException;
@@ -67,6 +69,52 @@ class LogMeasuresTest {
         assertThat(Expect.requestLogBytes("steady", "pets").read(obs)).isEqualTo(11.0 * petLine / 10);
         Finding sampled = Expect.loggedPercent("steady", "dashboard").atMost(12).evaluate(obs);
         assertThat(sampled.reason()).isEqualTo("steady logged share of dashboard 10% <= 12%");
+    }
+
+    @Test
+    void theSlowRequestsShareCountsOnlyTheRequestsAnsweredLaterThanTheBound() throws IOException {
+        RequestLog load = new RequestLog(true);
+        for (long id = 0; id < 10; id++) { // ten dashboards: 0-3 answered in 1.5 s, the rest in 40 ms
+            load.begin(id, "dashboard", 1_000 + id);
+            load.end(id, new RequestRecord("dashboard", 1_000 + id, id < 4 ? 1_500 : 40, 200, false));
+        }
+        load.begin(99, "dashboard", 2_000); // never answered: neither slow nor fast
+        StringBuilder log = new StringBuilder();
+        for (long id : List.of(0L, 1L, 2L, 5L)) { // three of the four slow ones, and one fast one
+            log.append("GET /api/v1/dashboard requestId=").append(LogWatch.requestId(id)).append(" durationMs=1500\n");
+        }
+        Path file = Files.writeString(dir.resolve("candidate-0.log"), log);
+        Observations obs = observations(LogScan.of(List.of(file), WATCH, load.sent()));
+
+        Measure slow = Expect.loggedSlowPercent("steady", "dashboard", java.time.Duration.ofMillis(1_200));
+        assertThat(slow.read(obs)).isEqualTo(75.0);
+        assertThat(Expect.loggedPercent("steady", "dashboard").read(obs)).isEqualTo(100.0 * 4 / 11);
+        assertThat(slow.atLeast(100).evaluate(obs).reason())
+                .isEqualTo("steady logged share of dashboard slower than 1,200 ms 75% < 100%");
+        // no request that slow: nothing was tested, so it cannot pass
+        assertThat(Expect.loggedSlowPercent("steady", "dashboard", java.time.Duration.ofSeconds(2)).read(obs)).isNaN();
+    }
+
+    @Test
+    void aSampleOfRoutineRequestsLeavesOutTheSlowOnesABuildLogsWhateverItsSample() throws IOException {
+        RequestLog load = new RequestLog(true);
+        StringBuilder log = new StringBuilder();
+        for (long id = 0; id < 300; id++) { // 250 routine dashboards, 25 of them logged; 50 slow ones, all logged
+            boolean slow = id >= 250;
+            load.begin(id, "dashboard", 1_000 + id);
+            load.end(id, new RequestRecord("dashboard", 1_000 + id, slow ? 1_500 : 40, 200, false));
+            if (slow || id % 10 == 0) {
+                log.append("GET /api/v1/dashboard requestId=").append(LogWatch.requestId(id)).append('\n');
+            }
+        }
+        Path file = Files.writeString(dir.resolve("candidate-0.log"), log);
+        Observations obs = observations(LogScan.of(List.of(file), WATCH, load.sent()));
+
+        // 75 of 300 logged: 25%, 8.7 σ off a 10% sample
+        assertThat(Expect.samplingDeviation("steady", "dashboard", 0.1).read(obs)).isCloseTo(8.66, within(0.01));
+        Measure routine = Expect.samplingDeviation("steady", "dashboard", 0.1, java.time.Duration.ofSeconds(1));
+        assertThat(routine.read(obs)).isZero();
+        assertThat(routine.label()).isEqualTo("steady logged share of dashboard within 1,000 ms off a 10% sample by");
     }
 
     @Test

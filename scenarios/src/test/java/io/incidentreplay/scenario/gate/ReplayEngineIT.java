@@ -262,32 +262,40 @@ class ReplayEngineIT {
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r)
                 .startsWith("steady projected log ingestion at 1,200 req/s").contains(" USD/month > 381 USD/month"));
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("log lines holding a canary secret").contains(" > 0"));
-        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("steady logged share of dashboard off a 10% sample by"));
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("steady logged share of dashboard within 1,000 ms off a 10% sample by"));
         assertThat(result.logs().cost().usdPerMonth()).isGreaterThan(1_500);
     }
 
     /**
-     * A secret in a header the fixed build does not know to redact (a new auth header) reaches its
-     * error lines, the sign-ins' 401s: the canary is found and the candidate fails on it alone.
+     * Two regressions of the fixed build, each failing its own budget and nothing else: a secret in a
+     * header it does not know to redact (a new auth header) reaches its error lines, the sign-ins'
+     * 401s, and a slow-request threshold of a minute leaves the slow dashboards to the 10 % sample.
+     * (One replay for both: each is a replay of CI time.)
      */
     @Test
-    void aCanaryThatReachesTheFixedBuildsLogFailsTheCandidate() {
+    void aCanaryThatReachesTheFixedBuildsLogAndSlowRequestsItSamplesFailTheCandidate() {
         Incident logs = shortLogExplosion();
         String leaked = "ir-canary-auth-token-9d8e7f6a";
         List<String> canaries = new ArrayList<>(logs.logs().orElseThrow().canaries());
         canaries.add(leaked);
+        Topology fixed = logs.topology(Role.CANDIDATE);
+        Map<String, String> settings = new java.util.HashMap<>(fixed.settings());
+        settings.put("LOG_SLOW_REQUEST_MS", "60000");
         Incident leaky = logs.toBuilder()
                 .load(new LoadProfile(logs.load().phases(), logs.load().mix().stream()
                         .map(r -> r.withHeadersUnder(Map.of("X-Auth-Token", leaked))).toList()))
                 .logs(new LogWatch("X-Request-Id", canaries))
+                .topologies(logs.topology(Role.BASELINE), new Topology(fixed.instances(), fixed.healthCheck(),
+                        fixed.idleTimeout(), settings, fixed.jvmArgs(), fixed.metrics(), fixed.portVariable()))
                 .build();
 
         ReplayResult result = replay("leaked-canary", leaky, Role.CANDIDATE, ReferenceJars.after());
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("log lines holding a canary secret").contains(" > 0"))
+                .anySatisfy(r -> assertThat(r).startsWith("steady logged share of dashboard slower than 1,200 ms").contains(" < 100%"))
                 .noneSatisfy(r -> assertThat(r).contains("log bytes per request"))
-                .noneSatisfy(r -> assertThat(r).contains("logged share"));
+                .noneSatisfy(r -> assertThat(r).contains("within 1,000 ms off a 10% sample"));
         assertThat(result.logs().canaryLines()).containsEntry("ir-canary-password-2e9f4a6b", 0L);
         assertThat(result.logs().canaryLines().get(leaked)).isPositive();
     }

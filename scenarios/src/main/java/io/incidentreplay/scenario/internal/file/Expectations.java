@@ -132,6 +132,9 @@ final class Expectations {
         if (kind.equals("sampled")) {
             return sampled(value, phase, names);
         }
+        if (kind.equals("logged") && value.isMap()) {
+            return loggedSlow(value, phase, names);
+        }
         Optional<String> request = value.text().filter(r -> names.request(value, r));
         if (request.isEmpty()) {
             return Optional.empty();
@@ -200,9 +203,29 @@ final class Expectations {
         });
     }
 
-    /** {@code sampled: {request, rate: 10%}}: the logged share's distance from the rate, in binomial standard deviations. */
+    /** {@code logged: {request, slowerThan: 1.2s}}: the logged share of the requests answered later than that. */
+    private static Optional<Measure> loggedSlow(YamlNode value, String phase, Names names) {
+        value.onlyKeys("request", "slowerThan");
+        Optional<String> request = value.required("request", "the request of the mix, or all").flatMap(YamlNode::text)
+                .filter(r -> names.request(value.optional("request").get(), r));
+        Optional<Duration> slowerThan = value.required("slowerThan", "how long a slow request takes, in real time, e.g. 1.2s")
+                .flatMap(YamlNode::duration);
+        return request.isPresent() && slowerThan.isPresent()
+                ? Optional.of(Expect.loggedSlowPercent(phase, request.get(), slowerThan.get())) : Optional.empty();
+    }
+
+    /**
+     * {@code sampled: {request, rate: 10%, routineWithin: 1s}}: the logged share's distance from the
+     * rate, in binomial standard deviations, over the requests answered within {@code routineWithin}
+     * (all of them without it).
+     */
     private static Optional<Measure> sampled(YamlNode value, String phase, Names names) {
-        value.onlyKeys("request", "rate");
+        value.onlyKeys("request", "rate", "routineWithin");
+        Optional<YamlNode> routineNode = value.optional("routineWithin");
+        Optional<Duration> routineWithin = routineNode.flatMap(YamlNode::duration);
+        if (routineNode.isPresent() && routineWithin.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<String> request = value.required("request", "the request of the mix that is sampled").flatMap(YamlNode::text)
                 .filter(r -> names.request(value.optional("request").get(), r));
         Optional<YamlNode> rateNode = value.required("rate", "the sampling rate, e.g. 10%");
@@ -215,7 +238,7 @@ final class Expectations {
                 throw new IllegalArgumentException("the sampling rate is a percentage, e.g. 10%, not '" + rateText.get() + "'");
             }
             double rate = Double.parseDouble(rateText.get().substring(0, rateText.get().length() - 1).trim()) / 100;
-            return Optional.of(Expect.samplingDeviation(phase, request.get(), rate));
+            return Optional.of(Expect.samplingDeviation(phase, request.get(), rate, routineWithin.orElse(null)));
         } catch (IllegalArgumentException e) { // NumberFormatException included
             rateNode.get().problem(e instanceof NumberFormatException
                     ? "the sampling rate is a percentage, e.g. 10%, not '" + rateText.get() + "'" : e.getMessage());

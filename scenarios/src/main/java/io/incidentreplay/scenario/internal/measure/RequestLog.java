@@ -13,8 +13,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class RequestLog {
 
-    /** A request that was sent: its name in the load profile, and when. */
-    public record Sent(String name, long startMillis) {}
+    /**
+     * A request that was sent: its name in the load profile, when, and how long its answer took
+     * ({@link #UNANSWERED} while it is in flight, or when it never ended).
+     */
+    public record Sent(String name, long startMillis, long latencyMillis) {
+
+        public static final long UNANSWERED = -1;
+
+        public Sent(String name, long startMillis) {
+            this(name, startMillis, UNANSWERED);
+        }
+
+        /** Whether it ended and took longer than {@code millis}. */
+        public boolean slowerThan(long millis) {
+            return latencyMillis > millis;
+        }
+    }
 
     private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
     private final Map<Long, Sent> inFlight = new ConcurrentHashMap<>();
@@ -47,6 +62,9 @@ public final class RequestLog {
     /** The request {@code id} ended as {@code record}. */
     public void end(long id, RequestRecord record) {
         inFlight.remove(id);
+        if (sent != null) {
+            sent.computeIfPresent(id, (k, s) -> new Sent(s.name(), s.startMillis(), record.latencyMillis()));
+        }
         records.add(record);
     }
 

@@ -120,13 +120,15 @@ class IncidentFileTest {
     @Test
     void aLoggingIncidentWatchesTheLogsAndProjectsTheirCost() throws IOException {
         Incident incident = IncidentFile.load(write("incident.yaml", withLogs("{logCost: all, in: fault, atMost: 400}\n"
-                + "  - {sampled: {request: home, rate: 10%}, in: fault, atMost: 3}")
+                + "  - {sampled: {request: home, rate: 10%}, in: fault, atMost: 3}\n"
+                + "  - {logged: {request: all, slowerThan: 1.2s}, in: fault, atLeast: 100%}")
                 .replace("{name: home, path: /}", "{name: home, path: /, headers: {accept: application/json}}"))).incident();
 
         assertThat(incident.logs()).hasValue(new LogWatch("X-Request-Id", List.of("canary-secret-1234")));
         assertThat(incident.costs()).hasValue(new Costs(1200, "the seed", 0.5, "the price list"));
         assertThat(incident.budgets()).extracting(Object::toString).startsWith("fault projected log ingestion at 1,200 req/s <= 400 USD/month",
-                "fault logged share of home off a 10% sample by <= 3 σ");
+                "fault logged share of home off a 10% sample by <= 3 σ",
+                "fault logged share of all slower than 1,200 ms >= 100%");
         // the load's headers go under each request's own
         assertThat(incident.load().mix().get(0).headers()).containsOnly(
                 Map.entry("Cookie", "session=canary-secret-1234"), Map.entry("accept", "application/json"));
@@ -145,6 +147,16 @@ class IncidentFileTest {
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("write logCost: all"));
         assertThat(problems(withLogs("{sampled: {request: home, rate: 0.1}, in: fault, atMost: 3}")))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("the sampling rate is a percentage, e.g. 10%"));
+        assertThat(problems(withLogs("{logged: {request: home, slowerThan: fast}, in: fault, atLeast: 100%}")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("budgets[0].logged.slowerThan");
+                    assertThat(p.message()).contains("must be a duration such as 100s");
+                });
+        assertThat(problems(withLogs("{logged: {request: home}, in: fault, atLeast: 100%}")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("budgets[0].logged.slowerThan");
+                    assertThat(p.message()).contains("how long a slow request takes");
+                });
         assertThat(problems(withLogs("{secrets: all, in: fault, atMost: 0}")))
                 .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("secrets reads the whole replay, not a phase: leave out in"));
         assertThat(problems(withLogs("{secrets: all, atMost: 0}").replace("canaries: [canary-secret-1234]", "canaries: []")))
