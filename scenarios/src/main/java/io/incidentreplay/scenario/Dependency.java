@@ -65,4 +65,27 @@ public sealed interface Dependency {
             }
         }
     }
+
+    /**
+     * CloudWatch Logs (the environment's, where it has one: LocalStack in containers, or the user's
+     * {@code --logs-url}), through the proxy. Where the environment has none (the embedded default),
+     * the build gets no URL, and what is read there is not checkable, and says so. Each replay starts
+     * with no log group under {@code prefix}, so that what it reads there is what its build put.
+     *
+     * @param prefix the log groups the replay reads (and deletes before it), e.g. {@code /ecs/}
+     * @param urlVariable receives the endpoint through the proxy, e.g. {@code CLOUDWATCH_LOGS_URL}
+     * @param regionVariable receives the region, or null
+     * @param accessKeyVariable receives the access key id, or null
+     * @param secretKeyVariable receives the secret access key, or null
+     */
+    record CloudWatchLogs(String name, String prefix, String urlVariable, String regionVariable, String accessKeyVariable,
+            String secretKeyVariable) implements Dependency {
+        public CloudWatchLogs {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(urlVariable, "urlVariable");
+            if (prefix == null || !prefix.startsWith("/")) {
+                throw new IllegalArgumentException("a log group prefix starts with /, such as /ecs/, not '" + prefix + "'");
+            }
+        }
+    }
 }

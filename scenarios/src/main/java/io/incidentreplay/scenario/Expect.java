@@ -1,5 +1,7 @@
 package io.incidentreplay.scenario;
 
+import io.incidentreplay.fixtures.environment.cloudwatch.LogGroups;
+import io.incidentreplay.scenario.internal.measure.LogGroupScan;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.internal.measure.RequestLog;
 import io.incidentreplay.scenario.internal.measure.RequestRecord;
@@ -356,6 +358,24 @@ public final class Expect {
     public static Measure secretsInLogs() {
         return Measure.overTheReplay("log lines holding a canary secret", "",
                 (obs, p) -> obs.logs().files() == 0 ? Double.NaN : obs.logs().secretLines());
+    }
+
+    /**
+     * The share of the log groups under a CloudWatch Logs dependency's prefix, as the build left them,
+     * that keep their events forever (no retention policy): the seed's "no retention". NaN when the
+     * build put none (nothing was tested) or they could not be read; not checkable where the
+     * environment has no CloudWatch Logs.
+     */
+    public static Measure logGroupsWithoutRetention(String dependency) {
+        return Measure.overTheReplay("share of " + dependency + "'s log groups without retention", "%", (obs, p) -> {
+            LogGroupScan scan = obs.logGroups();
+            if (scan.notCheckable() != null) {
+                throw new Measure.NotCheckable(scan.notCheckable());
+            }
+            List<LogGroups.Group> groups = scan.groups().get(dependency);
+            return groups == null || groups.isEmpty() ? Double.NaN
+                    : 100.0 * groups.stream().filter(g -> g.retentionDays() == null).count() / groups.size();
+        }).outOf(100);
     }
 
     private static double writtenPerRequest(Observations obs, String phase) {

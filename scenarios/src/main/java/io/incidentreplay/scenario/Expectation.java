@@ -81,8 +81,13 @@ public final class Expectation {
     }
 
     public Finding evaluate(Observations observations) {
-        double measured = measure.read(observations);
         double limit = incidentTime == null ? fixedLimit : observations.timeScale().applyMillis(incidentTime.toMillis());
+        double measured;
+        try {
+            measured = measure.read(observations);
+        } catch (Measure.NotCheckable e) {
+            return Finding.notCheckable(description(), limit, measure.label() + ": not checkable here: " + e.getMessage());
+        }
         if (Double.isNaN(measured)) {
             return new Finding(description(), false, measured, limit, Double.NaN, false,
                     measure.label() + ": nothing was measured");

@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
@@ -19,19 +20,42 @@ import java.util.Locale;
  * @param reason the sentence a report or CI log shows
  */
 public record Finding(String expectation, boolean met, double measured, double limit, double margin, boolean atBound,
-        String reason) {
+        String reason, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notCheckable) {
+
+    /** A judged finding. */
+    public Finding(String expectation, boolean met, double measured, double limit, double margin, boolean atBound,
+            String reason) {
+        this(expectation, met, measured, limit, margin, atBound, reason, false);
+    }
+
+    /**
+     * An expectation this environment cannot check at all (e.g. log-group retention where there is no
+     * CloudWatch Logs): not met, and not failed either; a verdict leaves it out, and the report and
+     * the JUnit XML show it as skipped, with {@code reason} saying why.
+     */
+    public static Finding notCheckable(String expectation, double limit, String reason) {
+        return new Finding(expectation, false, Double.NaN, limit, Double.NaN, false, reason, true);
+    }
 
     /** Margins under this share of the limit are the verdicts that flip from run to run. */
     public static final double THIN = 0.25;
 
+    /** Whether it counts against the verdict: judged, and not met. A finding not checkable here does not. */
+    public boolean failed() {
+        return !met && !notCheckable;
+    }
+
     /** Whether the measured value came within {@link #THIN} of the limit, on either side of it. */
     @JsonProperty("thin")
     public boolean thin() {
-        return !atBound && !Double.isNaN(margin) && Math.abs(margin) < THIN;
+        return !atBound && !notCheckable && !Double.isNaN(margin) && Math.abs(margin) < THIN;
     }
 
     /** e.g. {@code margin 12%}, for the console and the report. */
     public String marginText() {
+        if (notCheckable) {
+            return "not checkable";
+        }
         if (atBound) {
             return "at its bound";
         }

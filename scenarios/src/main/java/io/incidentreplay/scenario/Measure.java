@@ -18,6 +18,17 @@ import java.util.function.UnaryOperator;
  */
 public final class Measure {
 
+    /**
+     * Thrown by a reader where the environment cannot measure this at all (CloudWatch Logs where the
+     * environment has none): the expectation is then not checkable, neither met nor failed, and the
+     * result says why. Never for a replay that measured nothing: that is NaN, and fails.
+     */
+    static final class NotCheckable extends RuntimeException {
+        NotCheckable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     /** Reads the measure over the named phase. */
     interface Reader {
         double read(Observations observations, String phase);

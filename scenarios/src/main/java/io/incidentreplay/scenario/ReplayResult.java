@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario;
 
+import io.incidentreplay.fixtures.environment.cloudwatch.LogGroups;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +148,13 @@ public record ReplayResult(
      * @param canaryLines per canary secret, the log lines holding it, over the whole replay
      * @param secretLines the log lines holding any canary, over the whole replay
      * @param cost the projection to a month of production traffic, or null when the incident has no costs
+     * @param logGroups per CloudWatch Logs dependency, its log groups as the build left them (retention
+     *     in days, null: kept forever); empty when there is none, or nothing could be read
+     * @param logGroupsNotCheckable why the environment could not read log groups at all, or null
      */
     public record LogsInfo(String phase, Map<String, Double> loggedPercent, double bytesPerRequest,
-            Map<String, Double> bytesPerRequestOf, Map<String, Long> canaryLines, long secretLines, CostInfo cost) {}
+            Map<String, Double> bytesPerRequestOf, Map<String, Long> canaryLines, long secretLines, CostInfo cost,
+            Map<String, List<LogGroups.Group>> logGroups, String logGroupsNotCheckable) {}
 
     /**
      * A monthly bill projected from what was measured, with every figure it used and their sources.

@@ -3,6 +3,8 @@ package io.incidentreplay.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.incidentreplay.fixtures.environment.cloudwatch.LogGroups;
+import io.incidentreplay.scenario.internal.measure.LogGroupScan;
 import io.incidentreplay.scenario.internal.measure.LogScan;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.internal.measure.RequestLog;
@@ -115,6 +117,32 @@ class LogMeasuresTest {
         Measure routine = Expect.samplingDeviation("steady", "dashboard", 0.1, java.time.Duration.ofSeconds(1));
         assertThat(routine.read(obs)).isZero();
         assertThat(routine.label()).isEqualTo("steady logged share of dashboard within 1,000 ms off a 10% sample by");
+    }
+
+    @Test
+    void logGroupsWithoutRetentionAreAShareOfTheGroupsAndNotCheckableWhereThereIsNoCloudWatchLogs() {
+        Measure retention = Expect.logGroupsWithoutRetention("logs");
+        Observations forever = withGroups(new LogGroupScan(Map.of("logs", List.of(new LogGroups.Group("/ecs/api", null),
+                new LogGroups.Group("/ecs/errors", 30))), null));
+        Observations none = withGroups(new LogGroupScan(Map.of("logs", List.of()), null));
+        Observations unread = withGroups(new LogGroupScan(Map.of(), null));
+
+        assertThat(retention.read(forever)).isEqualTo(50.0);
+        assertThat(retention.atMost(0).evaluate(forever).reason()).isEqualTo("share of logs's log groups without retention 50% > 0%");
+        assertThat(retention.read(none)).as("a build that put no group tested nothing").isNaN();
+        assertThat(retention.read(unread)).isNaN();
+
+        Finding unchecked = retention.atMost(0).evaluate(withGroups(LogGroupScan.notCheckable("the embedded environment has none")));
+        assertThat(unchecked.notCheckable()).isTrue();
+        assertThat(unchecked.failed()).isFalse();
+        assertThat(unchecked.reason()).isEqualTo("share of logs's log groups without retention: not checkable here: "
+                + "the embedded environment has none");
+        assertThat(unchecked.marginText()).isEqualTo("not checkable");
+    }
+
+    private Observations withGroups(LogGroupScan groups) {
+        return new Observations(List.of(), timeline, Map.of(Observations.RUN, new Window(Observations.RUN, 0, 10_000)),
+                new TimeScale(1), LogScan.NONE, io.incidentreplay.scenario.internal.measure.StorageScan.NONE, groups);
     }
 
     @Test

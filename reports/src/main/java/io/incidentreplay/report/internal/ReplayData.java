@@ -108,9 +108,19 @@ public record ReplayData(
      *     (0.4 = 40 % inside, negative = outside); NaN when undefined
      * @param atBound whether {@code measured} is at the measure's natural bound (0 % errors, every target healthy)
      * @param thin whether the margin is under the engine's threshold (25 %) and not at its bound
+     * @param notCheckable whether the environment could not check it at all (absent: it could)
      */
     public record Finding(String expectation, boolean met, double measured, Double limit, Double margin,
-            Boolean atBound, Boolean thin, String reason) {
+            Boolean atBound, Boolean thin, String reason, Boolean notCheckable) {
+
+        public Finding(String expectation, boolean met, double measured, Double limit, Double margin, Boolean atBound,
+                Boolean thin, String reason) {
+            this(expectation, met, measured, limit, margin, atBound, thin, reason, null);
+        }
+
+        public boolean isNotCheckable() {
+            return Boolean.TRUE.equals(notCheckable);
+        }
 
         public boolean isThin() {
             return Boolean.TRUE.equals(thin);

@@ -209,6 +209,9 @@ public final class ReplaySections {
     /** Met or not; in the control a signature part that held is the bad outcome. */
     private static String result(String kind, Finding f) {
         boolean met = f != null && f.met();
+        if (f != null && f.isNotCheckable()) {
+            return "<td class=\"skipped\">&ndash; not checkable here</td>";
+        }
         if (ReplayData.CONTROL.equals(kind)) {
             return met ? "<td class=\"missed\">✗ held in the control</td>" : "<td class=\"met\">✓ absent</td>";
         }
@@ -382,9 +385,10 @@ public final class ReplaySections {
         for (JudgedFinding jf : findings) {
             Finding f = jf.finding();
             boolean met = f != null && f.met();
+            boolean skipped = f != null && f.isNotCheckable();
             boolean good = ReplayData.CONTROL.equals(kind) != met;
-            String mark = ReplayData.CONTROL.equals(kind) ? (met ? "✗ held:" : "✓ absent:") : (met ? "✓" : "✗");
-            out.append("<li><span class=\"").append(good ? "good" : "bad").append("\">").append(mark).append("</span> ")
+            String mark = skipped ? "&ndash;" : ReplayData.CONTROL.equals(kind) ? (met ? "✗ held:" : "✓ absent:") : (met ? "✓" : "✗");
+            out.append("<li><span class=\"").append(skipped ? "skipped" : good ? "good" : "bad").append("\">").append(mark).append("</span> ")
                     .append(f == null ? "&mdash;" : textOrDash(f.reason()));
             if (marginRecorded(f) && (f.isAtBound() || marginDefined(f))) {
                 out.append(" <small class=\"margin\">").append(f.isAtBound() ? "" : "margin ").append(margin(f))

@@ -28,6 +28,11 @@ final class EnvironmentOptions {
             + "e.g. http://127.0.0.1:4566 (LocalStack); credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
     String s3Url;
 
+    @Option(names = "--logs-url", description = "embedded or external: a CloudWatch Logs endpoint for incidents that read log "
+            + "groups, e.g. http://127.0.0.1:4566 (LocalStack) or moto_server's; without one, those checks are not checkable "
+            + "(containers run LocalStack's)")
+    String logsUrl;
+
     /** The backend, checked: an unknown name or a missing external URL is a usage error. */
     BackendKind backend() {
         BackendKind backend;
@@ -44,6 +49,10 @@ final class EnvironmentOptions {
         }
         if (backend != BackendKind.EXTERNAL && s3Url != null) {
             throw new UserError("--s3-url is for --env external; the " + backend + " environment runs its own S3");
+        }
+        if (backend == BackendKind.CONTAINERS && logsUrl != null) {
+            throw new UserError("--logs-url is for --env embedded or external; the containers environment runs LocalStack's "
+                    + "CloudWatch Logs");
         }
         return backend;
     }
@@ -68,6 +77,13 @@ final class EnvironmentOptions {
                 } catch (IllegalArgumentException e) {
                     throw new UserError(e.getMessage());
                 }
+            }
+        }
+        if (logsUrl != null) {
+            try {
+                config.cloudWatchLogs(logsUrl);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--logs-url: " + e.getMessage());
             }
         }
         return config.build();

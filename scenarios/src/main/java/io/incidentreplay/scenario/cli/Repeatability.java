@@ -99,7 +99,7 @@ record Repeatability(int repeats, List<Replay> replays) {
         double[] measured = findings.stream().mapToDouble(f -> f.finding().measured()).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double margin = findings.stream().map(JudgedFinding::finding).filter(f -> !f.atBound())
                 .mapToDouble(Finding::margin).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
-        int met = (int) findings.stream().filter(f -> f.finding().met()).count();
+        int met = (int) findings.stream().filter(f -> !f.finding().failed()).count();
         int thin = (int) findings.stream().filter(f -> f.finding().thin()).count();
         return new Spread(findings.get(0).kind(), findings.get(0).finding().expectation(), met, findings.size(),
                 measured.length == 0 ? Double.NaN : measured[0],

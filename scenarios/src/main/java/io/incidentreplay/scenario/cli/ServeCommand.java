@@ -144,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
         List<String> httpNames = incident.dependencies().stream().filter(d -> !(d instanceof Dependency.Postgres))
                 .map(Dependency::name).toList();
         dependencyUrls.keySet().stream().filter(name -> !httpNames.contains(name)).findFirst().ifPresent(name -> {
-            throw new UserError("--dependency " + name + ": the incident has no HTTP or S3 dependency of that name; it has " + httpNames);
+            throw new UserError("--dependency " + name + ": the incident has no HTTP, S3 or CloudWatch Logs dependency of that name; it has " + httpNames);
         });
         DatabaseLogin database = DatabaseLogin.of(jdbcUrl, dbUser, dbPassword);
         // the URL as given: a build whose incident names no user or password variable still gets its login
@@ -166,7 +166,16 @@ final class ServeCommand implements Callable<Integer> {
                         + "=<S3 URL>, e.g. http://localhost:4566 (LocalStack); the bucket " + bucket.bucket() + " must exist there");
             }
             // an emulator's: AWS's own endpoints take the caller's AWS_* variables, which the build inherits
-            return new ReplayEnvironment.S3Endpoint(java.net.URI.create(url), "us-east-1", "replay", "replay-secret");
+            return new ReplayEnvironment.AwsEndpoint(java.net.URI.create(url), "us-east-1", "replay", "replay-secret");
+        }, groups -> {
+            String url = dependencyUrls.get(groups.name());
+            if (url == null) {
+                System.out.println(groups.name() + ": no CloudWatch Logs (give one with --dependency " + groups.name()
+                        + "=<URL>): the build puts no log groups");
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new ReplayEnvironment.AwsEndpoint(java.net.URI.create(url), "us-east-1", "replay",
+                    "replay-secret"));
         });
     }
 

@@ -57,6 +57,8 @@ public final class MeasureAssert extends AbstractAssert<MeasureAssert, Replay> {
     MeasureAssert holds(Expectation expectation) {
         isNotNull();
         Finding finding = Judged.on(actual, expectation);
+        // not checkable in this environment (no CloudWatch Logs): the test is skipped, visibly, not passed
+        org.junit.jupiter.api.Assumptions.assumeFalse(finding.notCheckable(), finding.reason());
         if (!finding.met()) {
             failWithMessage("%s%nreplay: %s", finding.reason(), actual);
         }

@@ -51,7 +51,7 @@ class ServeCommandTest {
         int exit = run("serve", EXAMPLE, "--jdbc-url", JDBC, "--build", "sleep 1", "--dependency", "weather=http://127.0.0.1:9");
 
         assertThat(exit).isEqualTo(ReplayCli.USAGE_ERROR);
-        assertThat(err.toString()).contains("--dependency weather: the incident has no HTTP or S3 dependency of that name; it has [payments]");
+        assertThat(err.toString()).contains("--dependency weather: the incident has no HTTP, S3 or CloudWatch Logs dependency of that name; it has [payments]");
     }
 
     @Test

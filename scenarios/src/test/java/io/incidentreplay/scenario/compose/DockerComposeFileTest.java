@@ -70,6 +70,7 @@ class DockerComposeFileTest {
             assertThat(env.get("WEATHER_API_URL").toString()).endsWith(":" + port(proxies.get("weather-api")));
             assertThat(env.get("S3_URL").toString()).endsWith(":" + port(proxies.get("uploads")));
             assertThat(env.get("S3_BUCKET")).isEqualTo("petforce-user-uploads");
+            assertThat(env.get("CLOUDWATCH_LOGS_URL").toString()).endsWith(":" + port(proxies.get("cloudwatch-logs")));
         }
     }
 

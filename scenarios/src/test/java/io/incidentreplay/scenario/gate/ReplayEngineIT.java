@@ -20,6 +20,9 @@ import io.incidentreplay.scenario.Phase;
 import io.incidentreplay.scenario.RequestSpec;
 import io.incidentreplay.scenario.TimeScale;
 import io.incidentreplay.scenario.Topology;
+import io.incidentreplay.scenario.Finding;
+import io.incidentreplay.fixtures.environment.cloudwatch.LogGroups;
+import io.incidentreplay.fixtures.environment.testsupport.MotoServer;
 import io.incidentreplay.scenario.ToxicSpec;
 import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
 import io.incidentreplay.scenario.internal.measure.Observations;
@@ -39,11 +42,18 @@ class ReplayEngineIT {
 
     private static final Path OUTPUT = Path.of("target", "replay-engine-it").toAbsolutePath();
     private static ReplayEnvironment environment;
+    /** CloudWatch Logs for log-explosion's retention checks, where moto_server is installed; else they are not checkable. */
+    private static MotoServer moto;
     private final Incident weatherCascade = BuiltInIncidents.byId("weather-cascade");
 
     @BeforeAll
     static void startEnvironment() {
-        environment = new ReplayEnvironment(EnvironmentConfig.custom().embedded().runDirectory(OUTPUT.resolve("environment")).build());
+        EnvironmentConfig.Builder config = EnvironmentConfig.custom().embedded().runDirectory(OUTPUT.resolve("environment"));
+        MotoServer.find().ifPresentOrElse(server -> {
+            moto = MotoServer.start(server, OUTPUT.resolve("moto.log"));
+            config.cloudWatchLogs(moto.url());
+        }, () -> System.out.println("moto_server is not installed: log-explosion's log-group checks are not checkable here"));
+        environment = new ReplayEnvironment(config.build());
         environment.start();
     }
 
@@ -52,6 +62,19 @@ class ReplayEngineIT {
         if (environment != null) {
             environment.close();
         }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    private static final String RETENTION = "share of cloudwatch-logs's log groups without retention";
+
+    /** The retention budget: judged where there is CloudWatch Logs, not checkable (and never failed) where there is none. */
+    private static Finding retention(ReplayResult result) {
+        Finding finding = result.findings().stream().filter(f -> f.kind().equals("budget")).map(ReplayResult.JudgedFinding::finding)
+                .filter(f -> f.expectation().startsWith(RETENTION)).findFirst().orElseThrow();
+        assertThat(finding.notCheckable()).as(finding.reason()).isEqualTo(moto == null);
+        return finding;
     }
 
     /**
@@ -264,6 +287,12 @@ class ReplayEngineIT {
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("log lines holding a canary secret").contains(" > 0"));
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("steady logged share of dashboard within 1,000 ms off a 10% sample by"));
         assertThat(result.logs().cost().usdPerMonth()).isGreaterThan(1_500);
+        if (moto != null) { // its one log group keeps every event forever
+            assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith(RETENTION + " 100% > 0%"));
+            assertThat(result.logs().logGroups().get("cloudwatch-logs")).containsExactly(new LogGroups.Group("/ecs/api", null));
+        } else {
+            assertThat(retention(result).reason()).contains("not checkable here");
+        }
     }
 
     /**
@@ -298,6 +327,12 @@ class ReplayEngineIT {
                 .noneSatisfy(r -> assertThat(r).contains("within 1,000 ms off a 10% sample"));
         assertThat(result.logs().canaryLines()).containsEntry("ir-canary-password-2e9f4a6b", 0L);
         assertThat(result.logs().canaryLines().get(leaked)).isPositive();
+        // the fixed build's log groups: a week for the API, a month for the errors
+        assertThat(retention(result).failed()).isFalse();
+        if (moto != null) {
+            assertThat(result.logs().logGroups().get("cloudwatch-logs")).containsExactly(new LogGroups.Group("/ecs/api", 7),
+                    new LogGroups.Group("/ecs/errors", 30));
+        }
     }
 
     /**

@@ -1,11 +1,12 @@
 package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
-import io.incidentreplay.fixtures.environment.ReplayEnvironment.S3Endpoint;
+import io.incidentreplay.fixtures.environment.ReplayEnvironment.AwsEndpoint;
 import io.incidentreplay.scenario.Dependency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,9 +27,12 @@ public final class DependencyWiring {
      *
      * @param httpUrl where each HTTP dependency is, asked once per dependency
      * @param s3 where each S3 dependency is, asked once per dependency
+     * @param logs where each CloudWatch Logs dependency is; empty where there is none, and the build
+     *     gets no variable for it
      */
     public static Map<String, String> variables(List<Dependency> dependencies, Login postgres,
-            Function<Dependency.Http, String> httpUrl, Function<Dependency.S3, S3Endpoint> s3) {
+            Function<Dependency.Http, String> httpUrl, Function<Dependency.S3, AwsEndpoint> s3,
+            Function<Dependency.CloudWatchLogs, Optional<AwsEndpoint>> logs) {
         Map<String, String> variables = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             if (dependency instanceof Dependency.Postgres pg) {
@@ -42,12 +46,19 @@ public final class DependencyWiring {
             } else if (dependency instanceof Dependency.Http http) {
                 variables.put(http.urlVariable(), httpUrl.apply(http));
             } else if (dependency instanceof Dependency.S3 bucket) {
-                S3Endpoint endpoint = s3.apply(bucket);
+                AwsEndpoint endpoint = s3.apply(bucket);
                 variables.put(bucket.urlVariable(), endpoint.url().toString());
                 putIfNamed(variables, bucket.bucketVariable(), bucket.bucket());
                 putIfNamed(variables, bucket.regionVariable(), endpoint.region());
                 putIfNamed(variables, bucket.accessKeyVariable(), endpoint.accessKey());
                 putIfNamed(variables, bucket.secretKeyVariable(), endpoint.secretKey());
+            } else if (dependency instanceof Dependency.CloudWatchLogs groups) {
+                logs.apply(groups).ifPresent(endpoint -> {
+                    variables.put(groups.urlVariable(), endpoint.url().toString());
+                    putIfNamed(variables, groups.regionVariable(), endpoint.region());
+                    putIfNamed(variables, groups.accessKeyVariable(), endpoint.accessKey());
+                    putIfNamed(variables, groups.secretKeyVariable(), endpoint.secretKey());
+                });
             }
         }
         return variables;
@@ -72,6 +83,7 @@ public final class DependencyWiring {
                 });
         return variables(dependencies, new Login(environment.jdbcUrl(database), environment.dbUser(), environment.dbPassword()),
                 http -> environment.httpDependency(http.name(), http.stub()).toString(),
-                bucket -> environment.s3Dependency(bucket.name()));
+                bucket -> environment.s3Dependency(bucket.name()),
+                groups -> environment.cloudWatchLogsDependency(groups.name()));
     }
 }

@@ -144,7 +144,7 @@ final class Judgement {
         findings.stream()
                 .filter(f -> f.kind().equals(kind))
                 .map(JudgedFinding::finding)
-                .filter(f -> wantMet || !f.met() || !inControl.isEmpty())
+                .filter(f -> wantMet || f.failed() || !inControl.isEmpty())
                 .map(Judgement::withMargin)
                 .forEach(reasons::add);
         // a steady state or control that only just held is as likely to flip the verdict as a thin decisive finding
@@ -164,7 +164,7 @@ final class Judgement {
     }
 
     private static boolean allMet(List<JudgedFinding> findings, String kind) {
-        return findings.stream().filter(f -> f.kind().equals(kind)).allMatch(f -> f.finding().met());
+        return findings.stream().filter(f -> f.kind().equals(kind)).noneMatch(f -> f.finding().failed());
     }
 
     private static List<Finding> heldInControl(List<JudgedFinding> findings) {

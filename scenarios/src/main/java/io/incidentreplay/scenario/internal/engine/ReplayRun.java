@@ -2,6 +2,7 @@ package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
 import io.incidentreplay.fixtures.environment.launch.BuildInstance;
+import io.incidentreplay.fixtures.environment.cloudwatch.LogGroups;
 import io.incidentreplay.fixtures.environment.storage.S3Buckets;
 import io.incidentreplay.fixtures.environment.stub.HttpStub;
 import io.incidentreplay.scenario.Dependency;
@@ -204,6 +205,7 @@ public final class ReplayRun {
         Map<String, String> dependencies = DependencyWiring.environment(incident.dependencies(), environment, database.name());
         // after the wiring: it starts the environment's S3 the first time an incident asks for it
         emptyBuckets();
+        clearLogGroups();
         prepareUploads();
         Build build = request.build();
         say((build instanceof Build.Urls ? "adopting the instances at " : "starting " + topology.instances() + " instance(s) of ")
@@ -223,6 +225,16 @@ public final class ReplayRun {
             S3Buckets.reset(environment.s3(), bucket.bucket(), bucket.versioning());
             say("bucket " + bucket.bucket() + " is empty" + (bucket.versioning() ? ", versioned" : ""));
         });
+    }
+
+    /** No log group under a CloudWatch Logs dependency's prefix, before the build starts: what is there afterwards it put. */
+    private void clearLogGroups() {
+        incident.dependencies().stream().filter(d -> d instanceof Dependency.CloudWatchLogs).map(d -> (Dependency.CloudWatchLogs) d)
+                .forEach(groups -> environment.cloudWatchLogs().ifPresentOrElse(logs -> {
+                    LogGroups.reset(logs, groups.prefix());
+                    say("no log group under " + groups.prefix() + " in CloudWatch Logs");
+                }, () -> note(groups.name() + ": " + environment.noCloudWatchLogs().orElse("no CloudWatch Logs")
+                        + "; the build gets no " + groups.urlVariable() + ", and its log groups are not checkable")));
     }
 
     /** The files the load uploads, generated now (once, then cached) rather than inside Gatling's first request. */

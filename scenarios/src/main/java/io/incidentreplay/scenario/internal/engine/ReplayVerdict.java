@@ -18,6 +18,8 @@ import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.Incident.Role;
 import io.incidentreplay.scenario.Phase;
+import io.incidentreplay.fixtures.environment.cloudwatch.LogGroups;
+import io.incidentreplay.scenario.internal.measure.LogGroupScan;
 import io.incidentreplay.scenario.internal.measure.LogScan;
 import io.incidentreplay.scenario.internal.measure.StorageScan;
 import io.incidentreplay.scenario.internal.load.UploadFiles;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import io.incidentreplay.scenario.FaultCheck;
 import io.incidentreplay.scenario.FaultEvent;
 import io.incidentreplay.scenario.ReplayEngine;
@@ -87,6 +90,34 @@ final class ReplayVerdict {
         }
     }
 
+    /**
+     * The log groups under each CloudWatch Logs dependency's prefix, as the build put them; not
+     * checkable where the environment has no CloudWatch Logs.
+     */
+    private LogGroupScan logGroupScan() {
+        List<Dependency.CloudWatchLogs> dependencies = incident.dependencies().stream()
+                .filter(d -> d instanceof Dependency.CloudWatchLogs).map(d -> (Dependency.CloudWatchLogs) d).toList();
+        if (dependencies.isEmpty()) {
+            return LogGroupScan.NONE;
+        }
+        Optional<String> none = run.environment.noCloudWatchLogs();
+        if (none.isPresent()) {
+            return LogGroupScan.notCheckable(none.get());
+        }
+        Optional<CloudWatchLogsClient> logs = run.environment.cloudWatchLogs();
+        if (logs.isEmpty() || run.loadStart.get() == 0) {
+            return new LogGroupScan(Map.of(), null); // nothing read: every measure on it is NaN
+        }
+        try {
+            Map<String, List<LogGroups.Group>> groups = new LinkedHashMap<>();
+            dependencies.forEach(d -> groups.put(d.name(), LogGroups.list(logs.get(), d.prefix())));
+            return new LogGroupScan(groups, null);
+        } catch (RuntimeException e) {
+            run.note("the log groups could not be read, so nothing about them was measured: " + e.getMessage());
+            return new LogGroupScan(Map.of(), null);
+        }
+    }
+
     /** The bucket as the build left it, when the incident watches one; read once, after the instances stopped. */
     private StorageScan storageScan() {
         if (incident.storage().isEmpty() || run.loadStart.get() == 0) {
@@ -114,7 +145,8 @@ final class ReplayVerdict {
                 .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
         Map<String, Window> windows = Judgement.asRun(run.plan.windows(start), events, faultByPhase);
-        observations = new Observations(run.log.records(), run.timeline, windows, run.scale(), logScan(), storageScan());
+        observations = new Observations(run.log.records(), run.timeline, windows, run.scale(), logScan(), storageScan(),
+                logGroupScan());
 
         List<JudgedFinding> findings = new ArrayList<>(Judgement.findings(incident, observations));
         findings.addAll(steadyState(observations, windows));
@@ -189,7 +221,7 @@ final class ReplayVerdict {
         ReplayResult.CostInfo cost = incident.costs().map(c -> new ReplayResult.CostInfo(c.requestsPerSecond(), c.trafficSource(),
                 c.logIngestionUsdPerGb(), c.logIngestionSource(), c.logGbPerMonth(bytes), c.logUsdPerMonth(bytes))).orElse(null);
         return new ReplayResult.LogsInfo(phase, logged, bytes, bytesOf, observations.logs().canaryLines(),
-                observations.logs().secretLines(), cost);
+                observations.logs().secretLines(), cost, observations.logGroups().groups(), observations.logGroups().notCheckable());
     }
 
     /** What the build stored in the watched bucket, with its monthly bill; null for an incident that watches none. */
@@ -232,7 +264,7 @@ final class ReplayVerdict {
         }
         controlProblem().ifPresent(invalid::add);
         if (run.isControl() || incident.control() instanceof Control.None) {
-            List<String> unsteady = findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE) && !f.finding().met())
+            List<String> unsteady = findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE) && f.finding().failed())
                     .map(f -> f.finding().reason()).toList();
             if (!unsteady.isEmpty()) {
                 invalid.add("not steady in " + (run.isControl() ? "the control's " : "the ") + incident.control().phase()
@@ -311,9 +343,9 @@ final class ReplayVerdict {
             return List.of();
         }
         List<Finding> findings = judge(incident.steadyState(), last, observations);
-        if (findings.stream().anyMatch(f -> !f.met())) {
+        if (findings.stream().anyMatch(Finding::failed)) {
             run.notes.add("not steady again by the end of the " + last + " phase: " + String.join("; ",
-                    findings.stream().filter(f -> !f.met()).map(Finding::reason).toList()));
+                    findings.stream().filter(Finding::failed).map(Finding::reason).toList()));
         }
         return as(Judgement.STEADY_STATE_AFTER, findings);
     }
@@ -341,7 +373,7 @@ final class ReplayVerdict {
         Control c = incident.control();
         Boolean steady = run.steadyBefore != null ? Boolean.valueOf(run.steadyBefore.held())
                 : findings.stream().noneMatch(f -> f.kind().equals(Judgement.STEADY_STATE)) ? null
-                : findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE)).allMatch(f -> f.finding().met());
+                : findings.stream().filter(f -> f.kind().equals(Judgement.STEADY_STATE)).noneMatch(f -> f.finding().failed());
         List<String> held = findings.stream().filter(f -> f.kind().equals(Judgement.CONTROL) && f.finding().met())
                 .map(f -> f.finding().reason()).toList();
         if (run.isControl()) {

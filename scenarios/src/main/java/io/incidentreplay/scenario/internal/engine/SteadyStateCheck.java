@@ -28,7 +28,7 @@ record SteadyStateCheck(Window window, long checkedAtMillis, List<Finding> findi
     }
 
     boolean held() {
-        return !machineSaturated && findings.stream().allMatch(Finding::met);
+        return !machineSaturated && findings.stream().noneMatch(Finding::failed);
     }
 
     /** "steady min lb.healthy 2 < 4; steady errors of all 3.2% > 0.10%": what did not hold. */
@@ -37,7 +37,7 @@ record SteadyStateCheck(Window window, long checkedAtMillis, List<Finding> findi
         if (machineSaturated) {
             failures.add("the machine was saturated in the " + window.name() + " window");
         }
-        findings.stream().filter(f -> !f.met()).map(Finding::reason).forEach(failures::add);
+        findings.stream().filter(Finding::failed).map(Finding::reason).forEach(failures::add);
         return String.join("; ", failures);
     }
 

@@ -82,7 +82,7 @@ final class DeploymentSection {
     static List<Dependency> dependencies(YamlNode root) {
         List<Dependency> dependencies = new ArrayList<>();
         root.optional("dependencies").ifPresent(deps -> deps.entries().forEach((name, dep) -> {
-            dep.onlyKeys("postgres", "http", "s3", "env");
+            dep.onlyKeys("postgres", "http", "s3", "cloudWatchLogs", "env");
             Map<String, String> env = dep.required("env", "the variables that point the build at it").map(YamlNode::stringMap)
                     .orElse(Map.of());
             if (dep.optional("postgres").isPresent()) {
@@ -100,9 +100,11 @@ final class DeploymentSection {
                         });
             } else if (dep.optional("s3").isPresent()) {
                 s3(name, dep, env).ifPresent(dependencies::add);
+            } else if (dep.optional("cloudWatchLogs").isPresent()) {
+                cloudWatchLogs(name, dep, env).ifPresent(dependencies::add);
             } else {
-                dep.problem("must say what it is: postgres: {}, http: {stub: <folder of WireMock mappings>} or "
-                        + "s3: {bucket: <name>, versioning: true}");
+                dep.problem("must say what it is: postgres: {}, http: {stub: <folder of WireMock mappings>}, "
+                        + "s3: {bucket: <name>, versioning: true} or cloudWatchLogs: {prefix: /ecs/}");
             }
         }));
         return dependencies;
@@ -125,6 +127,22 @@ final class DeploymentSection {
                     env.get("accessKey"), env.get("secretKey")));
         } catch (IllegalArgumentException e) {
             s3.optional("bucket").get().problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code cloudWatchLogs: {prefix}} with {@code env: {url, region, accessKey, secretKey}} (all but url optional). */
+    private static Optional<Dependency> cloudWatchLogs(String name, YamlNode dep, Map<String, String> env) {
+        YamlNode logs = dep.optional("cloudWatchLogs").get();
+        logs.onlyKeys("prefix");
+        dep.optional("env").ifPresent(e -> e.onlyKeys("url", "region", "accessKey", "secretKey"));
+        String prefix = logs.optional("prefix").flatMap(YamlNode::text).orElse("/");
+        String url = variable(dep, env, "url");
+        try {
+            return Optional.of(new Dependency.CloudWatchLogs(name, prefix, url, env.get("region"), env.get("accessKey"),
+                    env.get("secretKey")));
+        } catch (IllegalArgumentException e) {
+            (logs.optional("prefix").isPresent() ? logs.optional("prefix").get() : logs).problem(e.getMessage());
             return Optional.empty();
         }
     }

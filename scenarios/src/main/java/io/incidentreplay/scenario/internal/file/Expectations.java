@@ -26,7 +26,7 @@ final class Expectations {
     private static final List<String> SERIES_MEASURES = List.of("max", "min", "answered");
     /** Measures with a condition on a series. */
     private static final List<String> CONDITION_MEASURES = List.of("timeWith", "timeUntil", "p99While");
-    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites");
+    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention");
     /** Measures of the builds' logs (the incident's {@code logs}) and what they cost (its {@code costs}). */
     private static final List<String> LOG_MEASURES = List.of("logged", "sampled", "logBytes", "secrets", "logVolume", "logCost");
     /** Measures of the bucket the build stored in (the incident's {@code storage}) and what it costs. */
@@ -66,7 +66,8 @@ final class Expectations {
 
     private static Optional<Measure> measure(YamlNode e, String kind, Names names) {
         YamlNode value = e.entries().get(kind);
-        boolean wholeReplay = kind.equals("lostWrites") || kind.equals("secrets") || STORAGE_MEASURES.contains(kind);
+        boolean wholeReplay = kind.equals("lostWrites") || kind.equals("secrets") || kind.equals("logGroupsWithoutRetention")
+                || STORAGE_MEASURES.contains(kind);
         if (wholeReplay && e.optional("in").isPresent()) {
             e.optional("in").get().problem(kind + " reads the whole replay, not a phase: leave out in");
             return Optional.empty();
@@ -87,6 +88,7 @@ final class Expectations {
             case "answered" -> value.text().map(series -> Expect.percentOk(series, in));
             case "openBreakers" -> Optional.of(Expect.openBreakers(in));
             case "lostWrites" -> lostWrites(value, names);
+            case "logGroupsWithoutRetention" -> logGroups(value, names);
             case "logged", "sampled", "logBytes", "secrets", "logVolume", "logCost" -> logMeasure(kind, value, in, names);
             case "storedPerUpload", "storedShare", "versions", "lifecycleRules", "variants", "storageCost" ->
                     storageMeasure(kind, value, names);
@@ -246,6 +248,22 @@ final class Expectations {
         }
     }
 
+    /** {@code logGroupsWithoutRetention: <its CloudWatch Logs dependency>}. */
+    private static Optional<Measure> logGroups(YamlNode value, Names names) {
+        Optional<String> dependency = value.text();
+        if (dependency.isEmpty() || names == null) {
+            return Optional.empty();
+        }
+        if (!names.logGroupDependencies().contains(dependency.get())) {
+            value.problem("logGroupsWithoutRetention reads the log groups of a CloudWatch Logs dependency, and '" + dependency.get()
+                    + "' is not one" + (names.logGroupDependencies().isEmpty()
+                            ? ": add one under dependencies, e.g. logs: {cloudWatchLogs: {prefix: /ecs/}, env: {url: CLOUDWATCH_LOGS_URL}}"
+                            : "; the incident's are " + names.logGroupDependencies()));
+            return Optional.empty();
+        }
+        return Optional.of(Expect.logGroupsWithoutRetention(dependency.get()));
+    }
+
     private static Optional<Measure> lostWrites(YamlNode value, Names names) {
         value.onlyKeys("request", "persisted");
         Optional<String> request = value.required("request", "the write's request name").flatMap(YamlNode::text)
@@ -351,7 +369,8 @@ final class Expectations {
     }
 
     private static boolean isPercent(String kind) {
-        return List.of("errors", "serverErrors", "fallbacks", "answered", "timeWith", "logged", "storedShare", "variants")
+        return List.of("errors", "serverErrors", "fallbacks", "answered", "timeWith", "logged", "storedShare", "variants",
+                "logGroupsWithoutRetention")
                 .contains(kind);
     }
 

@@ -6,6 +6,7 @@ import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Expectation;
 import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.Costs;
+import io.incidentreplay.scenario.Dependency;
 import io.incidentreplay.scenario.Incident;
 import io.incidentreplay.scenario.LogWatch;
 import io.incidentreplay.scenario.StorageCosts;
@@ -81,7 +82,8 @@ public final class IncidentFile {
         seed(root, b);
         root.optional("timeScale").flatMap(YamlNode::number).ifPresent(k -> timeScale(root.optional("timeScale").get(), k, b));
         DeploymentSection.Service service = DeploymentSection.service(root);
-        b.dependencies(DeploymentSection.dependencies(root));
+        List<Dependency> dependencies = DeploymentSection.dependencies(root);
+        b.dependencies(dependencies);
         root.required("dataset", "{preset: mvp|ci|production} or {sql: <file>}").ifPresent(d -> DeploymentSection.dataset(d, b));
         Optional<Auth> auth = root.optional("auth").map(DeploymentSection::auth);
         auth.ifPresent(b::auth);
@@ -117,7 +119,8 @@ public final class IncidentFile {
         // a section that is there but wrong is reported once, not again by every measure that reads it
         Names names = load == null ? null : new Names(load, root.optional("logs").isPresent(),
                 logs.map(l -> l.canaries().size()).orElse(-1), costsNode.isPresent(), costs.orElse(null),
-                root.optional("storage").isPresent(), storage.orElse(null), storageCosts.orElse(null));
+                root.optional("storage").isPresent(), storage.orElse(null), storageCosts.orElse(null),
+                dependencies.stream().filter(d -> d instanceof Dependency.CloudWatchLogs).map(Dependency::name).toList());
         b.faults(root.required("faults", "the fault timeline").map(f -> faults(f, names)).orElse(List.of()).toArray(Fault[]::new));
         root.required("control", "{window: <phase>}, {replay: {dataset: mvp, phase: steady}} or {none: {phase, reason}}").ifPresent(c -> control(c, names, b));
         b.steadyState(expectations(root, "steadyState", names));
@@ -266,11 +269,11 @@ public final class IncidentFile {
      * section is missing or wrong, which is reported once, by itself).
      */
     record Names(List<String> phases, List<String> requests, boolean watchesLogs, int canaries, boolean costsGiven,
-            Costs costs, boolean storageGiven, StorageWatch storage, StorageCosts storageCosts) {
+            Costs costs, boolean storageGiven, StorageWatch storage, StorageCosts storageCosts, List<String> logGroupDependencies) {
         Names(LoadProfile load, boolean watchesLogs, int canaries, boolean costsGiven, Costs costs, boolean storageGiven,
-                StorageWatch storage, StorageCosts storageCosts) {
+                StorageWatch storage, StorageCosts storageCosts, List<String> logGroupDependencies) {
             this(load.phases().stream().map(Phase::name).toList(), load.mix().stream().map(RequestSpec::name).toList(),
-                    watchesLogs, canaries, costsGiven, costs, storageGiven, storage, storageCosts);
+                    watchesLogs, canaries, costsGiven, costs, storageGiven, storage, storageCosts, logGroupDependencies);
         }
 
         boolean phase(YamlNode node, String phase) {

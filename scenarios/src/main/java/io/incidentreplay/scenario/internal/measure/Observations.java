@@ -18,9 +18,10 @@ import io.incidentreplay.scenario.Window;
  * @param timeScale the factor applied to the incident's timers (1 = real time)
  * @param logs the builds' log output joined with the requests; {@link LogScan#NONE} when not watched
  * @param storage the bucket as the build left it; {@link StorageScan#NONE} when not watched
+ * @param logGroups the CloudWatch Logs groups the build put; {@link LogGroupScan#NONE} when not watched
  */
 public record Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale,
-        LogScan logs, StorageScan storage) {
+        LogScan logs, StorageScan storage, LogGroupScan logGroups) {
 
     /** The window that spans the whole load. */
     public static final String RUN = "run";
@@ -39,6 +40,12 @@ public record Observations(List<RequestRecord> requests, Timeline timeline, Map<
     public Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale,
             LogScan logs) {
         this(requests, timeline, phases, timeScale, logs, StorageScan.NONE);
+    }
+
+    /** Observations of a replay whose log groups are not watched. */
+    public Observations(List<RequestRecord> requests, Timeline timeline, Map<String, Window> phases, TimeScale timeScale,
+            LogScan logs, StorageScan storage) {
+        this(requests, timeline, phases, timeScale, logs, storage, LogGroupScan.NONE);
     }
 
     public Window window(String phase) {

@@ -188,7 +188,8 @@ public final class HarnessCostBenchmark {
         return DependencyWiring.variables(incident.dependencies(),
                 new DependencyWiring.Login(jdbcUrl, environment.dbUser(), environment.dbPassword()),
                 http -> environment.httpDependency(http.name(), http.stub()).toString(),
-                bucket -> environment.s3Dependency(bucket.name()));
+                bucket -> environment.s3Dependency(bucket.name()),
+                groups -> environment.cloudWatchLogsDependency(groups.name()));
     }
 
     private String token() throws SQLException {

@@ -108,6 +108,31 @@ class JudgementTest {
                 .contains("thin margin in the steady state: steady p99 of all 230 ms <= 250 ms (THIN margin 8%)");
     }
 
+    @Test
+    void aFindingNotCheckableHereDecidesNothingAndIsNamedAmongTheReasons() {
+        JudgedFinding unchecked = new JudgedFinding(Judgement.BUDGET, Finding.notCheckable("retention <= 0%", 0,
+                "share of logs's log groups without retention: not checkable here: no CloudWatch Logs"));
+        JudgedFinding met = new JudgedFinding(Judgement.BUDGET, new Finding("errors <= 0.1%", true, 0, 0.1, 1, true,
+                "fault errors of all 0% <= 0.10%"));
+        JudgedFinding missed = new JudgedFinding(Judgement.BUDGET, new Finding("errors <= 0.1%", false, 5, 0.1, -49, false,
+                "fault errors of all 5% > 0.10%"));
+
+        assertThat(unchecked.finding().failed()).isFalse();
+        assertThat(unchecked.finding().met()).isFalse();
+        assertThat(unchecked.finding().thin()).isFalse();
+        assertThat(Judgement.verdict(Role.CANDIDATE, List.of(unchecked, met), List.of())).isEqualTo(Verdict.PASS);
+        assertThat(Judgement.verdict(Role.CANDIDATE, List.of(unchecked, missed), List.of())).isEqualTo(Verdict.FAIL);
+        assertThat(Judgement.reasons(Role.CANDIDATE, Verdict.PASS, List.of(unchecked, met), List.of())).containsExactly(
+                "share of logs's log groups without retention: not checkable here: no CloudWatch Logs",
+                "fault errors of all 0% <= 0.10% (at its bound)");
+        // a baseline: a signature part not checkable here is not one that held, nor one that did not
+        JudgedFinding uncheckedSignature = new JudgedFinding(Judgement.SIGNATURE, unchecked.finding());
+        assertThat(Judgement.verdict(Role.BASELINE, List.of(signature(true), uncheckedSignature), List.of()))
+                .isEqualTo(Verdict.REPRODUCED);
+        assertThat(Judgement.verdict(Role.BASELINE, List.of(signature(false), uncheckedSignature), List.of()))
+                .isEqualTo(Verdict.NOT_REPRODUCED);
+    }
+
     private static JudgedFinding signature(boolean met) {
         return new JudgedFinding(Judgement.SIGNATURE, new Finding("steady errors >= 25%", met, met ? 80 : 10, 25,
                 met ? 2.2 : -0.6, false, "steady errors of all " + (met ? 80 : 10) + "% >= 25%"));

@@ -135,6 +135,25 @@ class IncidentFileTest {
     }
 
     @Test
+    void aCloudWatchLogsDependencyNamesItsPrefixAndTheRetentionMeasureReadsIt() throws IOException {
+        String logs = "  logs: {cloudWatchLogs: {prefix: /ecs/}, env: {url: LOGS_URL, region: AWS_REGION}}\n";
+        Incident incident = IncidentFile.load(write("incident.yaml", withLogs("{logGroupsWithoutRetention: logs, atMost: 0%}")
+                .replace("  payments: {http:", logs + "  payments: {http:"))).incident();
+
+        assertThat(incident.dependencies()).contains(new Dependency.CloudWatchLogs("logs", "/ecs/", "LOGS_URL", "AWS_REGION", null, null));
+        assertThat(incident.budgets()).extracting(Object::toString).contains("share of logs's log groups without retention <= 0%");
+
+        assertThat(problems(withLogs("{logGroupsWithoutRetention: payments, atMost: 0%}")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("'payments' is not one: add one under dependencies"));
+        assertThat(problems(withLogs("{logGroupsWithoutRetention: logs, atMost: 0%}")
+                .replace("  payments: {http:", logs.replace("/ecs/", "ecs") + "  payments: {http:")))
+                .anySatisfy(p -> {
+                    assertThat(p.field()).isEqualTo("dependencies.logs.cloudWatchLogs.prefix");
+                    assertThat(p.message()).contains("a log group prefix starts with /");
+                });
+    }
+
+    @Test
     void aLogMeasureWithoutTheLogsSectionSaysWhatToAdd() throws IOException {
         assertThat(problems(VALID.replace("budgets:\n", "budgets:\n  - {logged: home, in: fault, atLeast: 100%}\n")))
                 .singleElement().satisfies(p -> {

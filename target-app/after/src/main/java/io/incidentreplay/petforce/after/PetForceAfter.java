@@ -11,6 +11,7 @@ import io.incidentreplay.petforce.core.Database;
 import io.incidentreplay.petforce.core.Env;
 import io.incidentreplay.petforce.core.HttpServer;
 import io.incidentreplay.petforce.core.Json;
+import io.incidentreplay.petforce.core.LogGroups;
 import io.incidentreplay.petforce.core.Login;
 import io.incidentreplay.petforce.core.PhotoStorage;
 import io.incidentreplay.petforce.core.PhotoUpload;
@@ -124,12 +125,17 @@ public final class PetForceAfter implements AutoCloseable {
      * Starts serving at once (liveness answers; readiness, startup, /metrics and the API answer 503
      * {@code starting}), migrates the schema, then reports started. Throws on bad settings.
      */
+    /** WS2's fix (S0 1645–1652; incidents.md A7): the API's events a week, the errors a month. */
+    static final List<LogGroups.Group> LOG_GROUPS = List.of(new LogGroups.Group("/ecs/api", 7),
+            new LogGroups.Group("/ecs/errors", 30));
+
     public static PetForceAfter start(Env env) {
         PetForceAfter after = new PetForceAfter(AfterSettings.from(env), PhotoStorage.from(env));
         after.app.start(after.settings.common().port());
         try {
             Migrations.apply(after.settings.common());
             after.photos.ifPresent(UploadLifecycle::apply);
+            LogGroups.put(env, LOG_GROUPS);
         } catch (RuntimeException migrationFailed) {
             after.stop();
             throw migrationFailed;

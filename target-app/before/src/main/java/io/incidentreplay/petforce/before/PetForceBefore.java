@@ -9,6 +9,7 @@ import io.incidentreplay.petforce.core.Database;
 import io.incidentreplay.petforce.core.Env;
 import io.incidentreplay.petforce.core.HttpServer;
 import io.incidentreplay.petforce.core.Json;
+import io.incidentreplay.petforce.core.LogGroups;
 import io.incidentreplay.petforce.core.Login;
 import io.incidentreplay.petforce.core.Metrics;
 import io.incidentreplay.petforce.core.Migrations;
@@ -21,6 +22,7 @@ import io.incidentreplay.petforce.core.User;
 import io.incidentreplay.petforce.core.WeatherApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +74,17 @@ public final class PetForceBefore implements AutoCloseable {
         });
     }
 
+    /**
+     * The incident-era log group: the awslogs driver created it on first use, with CloudWatch's
+     * default of keeping every event forever (incidents.md A7: "no retention").
+     */
+    static final List<LogGroups.Group> LOG_GROUPS = List.of(new LogGroups.Group("/ecs/api", null));
+
     /** Migrates the schema, opens the pool and starts serving; throws on bad settings. */
     public static PetForceBefore start(Env env) {
         PetForceBefore before = new PetForceBefore(BeforeSettings.from(env), PhotoStorage.from(env));
         before.app.start(before.settings.common().port());
+        LogGroups.put(env, LOG_GROUPS);
         return before;
     }
 
