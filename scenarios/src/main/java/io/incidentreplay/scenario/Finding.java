@@ -18,6 +18,7 @@ import java.util.Locale;
  * @param atBound whether the measured value is the most or the least the measure can read (0 %
  *     errors, every target healthy): no margin to speak of, and none needed
  * @param reason the sentence a report or CI log shows
+ * @param notCheckable whether the environment could not check it at all (then neither met nor failed)
  */
 public record Finding(String expectation, boolean met, double measured, double limit, double margin, boolean atBound,
         String reason, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notCheckable) {
@@ -30,8 +31,8 @@ public record Finding(String expectation, boolean met, double measured, double l
 
     /**
      * An expectation this environment cannot check at all (e.g. log-group retention where there is no
-     * CloudWatch Logs): not met, and not failed either; a verdict leaves it out, and the report and
-     * the JUnit XML show it as skipped, with {@code reason} saying why.
+     * CloudWatch Logs): not met, and not failed either; a verdict leaves it out, and the console and
+     * the report show it as not checkable, with {@code reason} saying why.
      */
     public static Finding notCheckable(String expectation, double limit, String reason) {
         return new Finding(expectation, false, Double.NaN, limit, Double.NaN, false, reason, true);
