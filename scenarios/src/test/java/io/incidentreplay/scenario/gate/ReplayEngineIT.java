@@ -123,7 +123,7 @@ class ReplayEngineIT {
 
     @Test
     void aFaultThatCouldNotBeAppliedMakesTheReplayInvalid() {
-        // a negative bandwidth, which the fault proxy refuses when the fault is due (Go Toxiproxy would panic on it)
+        // a negative bandwidth: Go Toxiproxy panics on it, so the harness refuses to send it when the fault is due
         Incident refused = weatherCascade.toBuilder()
                 .load(new LoadProfile(shortPhases(weatherCascade), weatherCascade.load().mix()))
                 .faults(Fault.toxic("weather-api", new ToxicSpec("bandwidth", "downstream", 1f, Map.of("rate", -1L)), "fault"))
@@ -132,7 +132,8 @@ class ReplayEngineIT {
         ReplayResult result = replay("refused-fault", refused, Role.CANDIDATE, ReferenceJars.after());
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.INVALID);
-        assertThat(result.reasons()).first().asString().startsWith("fault not applied: bandwidth").contains("failed");
+        assertThat(result.reasons()).first().asString().startsWith("fault not applied: bandwidth").contains("failed")
+                .contains("refused before it was sent: a bandwidth toxic's rate must be 0 or more, not -1");
     }
 
     /** pool-exhaustion's fault is its data: on the 20 MVP pets the unbounded list is cheap and tests nothing. */

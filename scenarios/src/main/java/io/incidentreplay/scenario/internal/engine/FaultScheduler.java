@@ -168,6 +168,11 @@ final class FaultScheduler implements AutoCloseable {
 
     private void apply(Fault.Toxic fault, TimeScale scale) {
         String what = describe(fault, scale);
+        Optional<String> unsafe = fault.toxic().problem();
+        if (unsafe.isPresent()) { // never sent: a real Toxiproxy may crash on it, with every proxy it serves
+            record(fault, what, Kind.FAILED, "refused before it was sent: " + unsafe.get());
+            return;
+        }
         try {
             Proxy proxy = toxiproxy.getProxy(fault.proxy());
             Toxic toxic = create(proxy, toxicName(fault), fault.toxic(), scale);

@@ -328,7 +328,9 @@ public final class IncidentFile {
         float toxicity = f.optional("toxicity").flatMap(YamlNode::number).map(Double::floatValue).orElse(1f);
         Map<String, Long> attributes = new LinkedHashMap<>();
         f.optional("attributes").ifPresent(a -> a.entries().forEach((key, value) -> {
-            if (TIME_ATTRIBUTES.contains(key)) {
+            if (key.equals("delay") && type.filter("slicer"::equals).isPresent()) {
+                value.duration().ifPresent(d -> attributes.put(key, d.toNanos() / 1_000)); // the slicer's delay is in µs
+            } else if (TIME_ATTRIBUTES.contains(key)) {
                 value.duration().ifPresent(d -> attributes.put(key, d.toMillis()));
             } else {
                 value.number().ifPresent(n -> attributes.put(key, n.longValue()));
@@ -339,6 +341,11 @@ public final class IncidentFile {
         }
         try {
             ToxicSpec spec = new ToxicSpec(type.get(), stream, toxicity, attributes);
+            Optional<String> unsafe = spec.problem();
+            if (unsafe.isPresent()) {
+                f.optional("attributes").orElse(f).problem(unsafe.get());
+                return Optional.empty();
+            }
             String name = f.optional("name").flatMap(YamlNode::text).orElse(proxy.get() + "-" + type.get());
             return Optional.of(new Fault.Toxic(proxy.get(), name, spec, phase.get()));
         } catch (IllegalArgumentException e) {

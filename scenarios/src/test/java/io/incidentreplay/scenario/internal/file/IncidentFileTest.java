@@ -135,6 +135,22 @@ class IncidentFileTest {
     }
 
     @Test
+    void aToxicThatWouldCrashARealToxiproxyIsRefusedWhenTheFileIsRead() throws IOException {
+        assertThat(problems(VALID.replace("{toxic: latency, proxy: payments, phase: fault, attributes: {latency: 47s}}",
+                "{toxic: bandwidth, proxy: payments, phase: fault, attributes: {rate: -1}}")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("faults[0].attributes");
+                    assertThat(p.message()).contains("rate must be 0 or more, not -1");
+                });
+        // a slicer's delay is in microseconds, as Toxiproxy takes it
+        Incident sliced = IncidentFile.load(write("incident.yaml", VALID.replace(
+                "{toxic: latency, proxy: payments, phase: fault, attributes: {latency: 47s}}",
+                "{toxic: slicer, proxy: payments, phase: fault, attributes: {average_size: 64, delay: 2ms}}"))).incident();
+        assertThat(((io.incidentreplay.scenario.Fault.Toxic) sliced.faults().get(0)).toxic().attributes())
+                .containsEntry("delay", 2_000L).containsEntry("average_size", 64L);
+    }
+
+    @Test
     void aCloudWatchLogsDependencyNamesItsPrefixAndTheRetentionMeasureReadsIt() throws IOException {
         String logs = "  logs: {cloudWatchLogs: {prefix: /ecs/}, env: {url: LOGS_URL, region: AWS_REGION}}\n";
         Incident incident = IncidentFile.load(write("incident.yaml", withLogs("{logGroupsWithoutRetention: logs, atMost: 0%}")
