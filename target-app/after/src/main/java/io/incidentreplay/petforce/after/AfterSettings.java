@@ -62,7 +62,8 @@ record AfterSettings(
                         env.millis("WEATHER_RETRY_BACKOFF_MS", 1_000),
                         env.millis("WEATHER_RETRY_MAX_BACKOFF_MS", 3_000),
                         env.millis("WEATHER_CACHE_TTL_MS", 3_600_000),
-                        env.integer("WEATHER_MAX_CONCURRENT_CALLS", 32, 1, 10_000)),
+                        // A6's "bulkhead below 100 (e.g. 20-30)" of 100 workers [assumption: the seed gives no number]
+                        env.integer("WEATHER_MAX_CONCURRENT_CALLS", 25, 1, 10_000)),
                 BreakerSettings.from(env, "WEATHER_BREAKER"),
                 BreakerSettings.from(env, "DB_BREAKER"),
                 env.millis("DB_CALL_TIMEOUT_MS", 10_000),

@@ -2,8 +2,12 @@ package io.incidentreplay.petforce.after;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.incidentreplay.petforce.core.Authenticator;
 import io.incidentreplay.petforce.core.Dashboard;
@@ -25,6 +29,7 @@ import io.incidentreplay.petforce.core.WeatherApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,16 +67,21 @@ public final class PetForceAfter implements AutoCloseable {
                 settings.databaseBreaker().toConfig(DatabaseFailures::isUnavailability));
         CircuitBreaker weatherBreaker = breaker("weather", settings.weatherBreaker().toConfig(failure -> true));
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
+        BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+        // no waiting for a permit: over the limit the dashboard gets its fallback at once
+        Bulkhead weatherBulkhead = bulkheads.bulkhead("weather", BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.weather().maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
+        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(metrics.registry());
 
         this.database = new BreakerGuardedDatabase(new PooledDatabase(pool), databaseBreaker, settings.databaseCallTimeout());
         this.weather = new ResilientWeather(
                 new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()),
-                settings.weather(), weatherBreaker, Clock.systemUTC());
+                settings.weather(), weatherBulkhead, weatherBreaker, Clock.systemUTC());
         this.probes = new HealthProbes(pool, settings.readinessDatabaseTimeout());
         RequestLog requestLog = new RequestLog(settings.logSampleRate(), settings.slowRequest().toMillis(),
                 settings.logImportantPaths());
 
-        this.app = HttpServer.create(settings.common(), config -> {
+        this.app = HttpServer.create(settings.common(), metrics, config -> {
             config.requestLogger.http((ctx, millis) -> {
                 metrics.recordRequest(ctx, millis);
                 requestLog.completed(ctx, millis);

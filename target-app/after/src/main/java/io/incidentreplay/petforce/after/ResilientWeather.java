@@ -1,6 +1,7 @@
 package io.incidentreplay.petforce.after;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -27,7 +28,12 @@ import org.slf4j.LoggerFactory;
  * WS3's fix (seed S0 2012–2163): the weather call can no longer hold a dashboard request longer
  * than {@code WEATHER_TIMEOUT_MS}.
  *
- * <p>Order: circuit breaker → time limiter → retry → HTTP call. The time limiter bounds the whole
+ * <p>Order: bulkhead → circuit breaker → time limiter → retry → HTTP call. The bulkhead (A6's fix,
+ * seed S1 2356–2360) lets at most {@code WEATHER_MAX_CONCURRENT_CALLS} calls wait on the API at once
+ * and turns the others away at once, to the fallback: a slow API can hold that many request threads
+ * and no more, so the endpoints that never call it keep their workers. It sits outside the breaker so
+ * that a full bulkhead, which says how busy this instance is and not how the API is, is never counted
+ * as the API failing. The time limiter bounds the whole
  * call, retries and their 1/2/3 s back-off included (opossum's {@code timeout} wraps the seed's
  * retrying {@code fetchWithTimeout} the same way), and cancels it, so the seed's pitfall of up to
  * ~26 s of retries running on in the background cannot happen (incidents.md A2). Retries therefore
@@ -44,6 +50,7 @@ final class ResilientWeather implements AutoCloseable {
 
     private final WeatherApi api;
     private final WeatherSettings settings;
+    private final Bulkhead bulkhead;
     private final CircuitBreaker breaker;
     private final TimeLimiter timeLimiter;
     private final Retry retry;
@@ -52,9 +59,10 @@ final class ResilientWeather implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Cached> lastGood = new ConcurrentHashMap<>();
 
-    ResilientWeather(WeatherApi api, WeatherSettings settings, CircuitBreaker breaker, Clock clock) {
+    ResilientWeather(WeatherApi api, WeatherSettings settings, Bulkhead bulkhead, CircuitBreaker breaker, Clock clock) {
         this.api = api;
         this.settings = settings;
+        this.bulkhead = bulkhead;
         this.breaker = breaker;
         this.clock = clock;
         this.timeLimiter = TimeLimiter.of("weather", TimeLimiterConfig.custom()
@@ -71,7 +79,8 @@ final class ResilientWeather implements AutoCloseable {
                 .retryOnException(e -> !(e instanceof InterruptedException) && !Thread.currentThread().isInterrupted())
                 .build());
         AtomicInteger threadNumber = new AtomicInteger();
-        this.calls = Executors.newFixedThreadPool(settings.maxConcurrentCalls(), runnable -> {
+        // as many threads as the bulkhead lets calls in: a call it admits never waits for a thread
+        this.calls = Executors.newFixedThreadPool(bulkhead.getBulkheadConfig().getMaxConcurrentCalls(), runnable -> {
             Thread thread = new Thread(runnable, "weather-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -85,13 +94,13 @@ final class ResilientWeather implements AutoCloseable {
     /** The observation for {@code zipCode}, from the API, the cache, or {@code {"unavailable":true}}; never throws. */
     ObjectNode observationFor(String zipCode) {
         try {
-            ObjectNode observation = breaker.executeCallable(() ->
-                    timeLimiter.executeFutureSupplier(() -> calls.submit(() -> fetchWithRetries(zipCode))));
+            ObjectNode observation = bulkhead.executeCallable(() -> breaker.executeCallable(() ->
+                    timeLimiter.executeFutureSupplier(() -> calls.submit(() -> fetchWithRetries(zipCode)))));
             lastGood.put(zipCode, new Cached(observation.deepCopy(), clock.instant()));
             return observation;
         } catch (Exception failure) {
-            log.warn("Weather API failed for zip {} (breaker {}), using fallback: {}", zipCode, breaker.getState(),
-                    failure.toString());
+            log.warn("Weather API failed for zip {} (breaker {}, bulkhead {} free), using fallback: {}", zipCode,
+                    breaker.getState(), bulkhead.getMetrics().getAvailableConcurrentCalls(), failure.toString());
             return fallback(zipCode);
         }
     }

@@ -207,6 +207,37 @@ class AfterBuildIT {
         assertThat(api.get("/health/liveness", null, BOUND).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A6's bulkhead: with the weather API slow (but inside the timeout, so the breaker never opens),
+     * only WEATHER_MAX_CONCURRENT_CALLS dashboards wait on it; the rest get the fallback at once and
+     * never reach the API. Without the bulkhead all four would wait the 2 s.
+     */
+    @Test
+    void aSlowWeatherApiHoldsOnlyAsManyRequestsAsTheBulkheadLetsIn() throws Exception {
+        weather.answering(Duration.ofSeconds(2));
+        ApiClient api = start(Map.of("WEATHER_MAX_CONCURRENT_CALLS", "2"));
+        int before = weather.requestsReceived();
+
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> dashboards = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            dashboards.add(api.getAsync("/api/v1/dashboard", "token-1", BOUND));
+        }
+        await().atMost(BOUND).untilAsserted(() -> assertThat(api.get("/metrics", null, BOUND).body())
+                .contains("resilience4j_bulkhead_available_concurrent_calls{name=\"weather\"} 0.0")
+                .contains("resilience4j_bulkhead_max_allowed_concurrent_calls{name=\"weather\"} 2.0"));
+        List<Boolean> fellBack = new ArrayList<>();
+        for (var dashboard : dashboards) {
+            HttpResponse<String> answer = dashboard.get();
+            assertThat(answer.statusCode()).isEqualTo(200);
+            fellBack.add(json(answer).at("/data/weather/unavailable").asBoolean());
+        }
+
+        assertThat(fellBack).as("dashboards answered with the fallback").containsExactlyInAnyOrder(true, true, false, false);
+        assertThat(weather.requestsReceived() - before).as("calls that reached the weather API").isEqualTo(2);
+        assertThat(api.get("/metrics", null, BOUND).body())
+                .contains("resilience4j_circuitbreaker_state{name=\"weather\",state=\"closed\"} 1.0");
+    }
+
     @Test
     void metricsExposeThePoolOf20AndBothBreakers() throws Exception {
         ApiClient api = start(Map.of());
@@ -221,7 +252,10 @@ class AfterBuildIT {
                 .contains("hikaricp_connections_timeout_total{pool=\"petforce\"}")
                 .contains("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/api/v1/pets\"}")
                 .contains("resilience4j_circuitbreaker_state{name=\"weather\",state=\"closed\"} 1.0")
-                .contains("resilience4j_circuitbreaker_state{name=\"database\",state=\"closed\"} 1.0");
+                .contains("resilience4j_circuitbreaker_state{name=\"database\",state=\"closed\"} 1.0")
+                .contains("resilience4j_bulkhead_max_allowed_concurrent_calls{name=\"weather\"} 25.0")
+                .contains("jetty_threads_config_max 16.0")
+                .contains("jetty_threads_busy ");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.incidentreplay.petforce.before;
 import io.incidentreplay.petforce.core.CommonSettings;
 import io.incidentreplay.petforce.core.Env;
 import io.incidentreplay.petforce.core.PoolSettings;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Map;
  *
  * @param dashboardUserId whose dashboard {@code GET /} shows; the ALB's default health check hit it (WS3)
  * @param petsFetchSize rows per round trip while streaming the unbounded pet list
+ * @param weatherTimeout how long a weather call may take; zero (the default) is WS3's fetch without any
+ *     timeout, and A6's caller sets the seed's 30 s
  */
-public record BeforeSettings(CommonSettings common, PoolSettings pool, long dashboardUserId, int petsFetchSize) {
+public record BeforeSettings(CommonSettings common, PoolSettings pool, long dashboardUserId, int petsFetchSize,
+        Duration weatherTimeout) {
 
     public static BeforeSettings from(Env env) {
         PoolSettings pool = new PoolSettings(
@@ -25,6 +29,7 @@ public record BeforeSettings(CommonSettings common, PoolSettings pool, long dash
                 CommonSettings.from(env),
                 pool,
                 env.longInteger("DASHBOARD_USER_ID", 1, 1),
-                env.integer("PETS_FETCH_SIZE", 1_000, 1, 1_000_000));
+                env.integer("PETS_FETCH_SIZE", 1_000, 1, 1_000_000),
+                env.millis("WEATHER_TIMEOUT_MS", 0));
     }
 }

@@ -52,10 +52,11 @@ public final class PetForceBefore implements AutoCloseable {
         this.pool = Pools.open(settings.common(), settings.pool(), metrics.registry());
         Database database = new PooledDatabase(pool);
         BlockingWeather weather = new BlockingWeather(
-                new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()));
+                new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()),
+                settings.weatherTimeout());
         Authenticator authenticator = new Authenticator(database);
 
-        this.app = HttpServer.create(settings.common(), config ->
+        this.app = HttpServer.create(settings.common(), metrics, config ->
                 config.requestLogger.http(metrics::recordRequest));
         app.before(HeaderLogging.everyRequest());
         app.before("/api/*", authenticator.handler());

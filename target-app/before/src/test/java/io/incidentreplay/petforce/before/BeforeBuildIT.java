@@ -137,7 +137,25 @@ class BeforeBuildIT {
                 .isInstanceOf(HttpTimeoutException.class);
         HttpResponse<String> scrape = new ApiClient(metricsPort).get("/metrics", null, Duration.ofSeconds(2));
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body()).contains("hikaricp_connections_max{pool=\"petforce\"} 100.0");
+        assertThat(scrape.body()).contains("hikaricp_connections_max{pool=\"petforce\"} 100.0")
+                .contains("jetty_threads_config_max 16.0");
+        // A6's exhausted workers: every request thread busy but the one Jetty keeps in reserve, and the
+        // other dashboards queued for a worker
+        assertThat(gauge(scrape.body(), "jetty_threads_busy")).isGreaterThanOrEqualTo(15.0);
+        assertThat(gauge(scrape.body(), "jetty_threads_jobs")).isGreaterThan(10.0);
+    }
+
+    /** A6's caller: the same blocking call with the seed's far-away timeout, which a stalled API runs into. */
+    @Test
+    void aWeatherTimeoutMakesAStalledDashboardFailAfterItInsteadOfWaitingForever() throws Exception {
+        weather.stalled();
+        ApiClient api = start(Map.of("WEATHER_TIMEOUT_MS", "1000"));
+
+        long started = System.nanoTime();
+        HttpResponse<String> dashboard = api.get("/api/v1/dashboard", "token-1", Duration.ofSeconds(8));
+
+        assertThat(dashboard.statusCode()).isEqualTo(500);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
     }
 
     @Test
@@ -243,5 +261,11 @@ class BeforeBuildIT {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DB_URL is not set")
                 .hasMessageContaining("jdbc:postgresql://");
+    }
+
+    /** The value of an unlabelled gauge in Prometheus text. */
+    private static double gauge(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in /metrics"));
     }
 }

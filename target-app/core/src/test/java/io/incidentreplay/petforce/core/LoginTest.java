@@ -30,7 +30,7 @@ class LoginTest {
         };
         CommonSettings settings = new CommonSettings(0, "jdbc:postgresql://127.0.0.1:1/unused", "postgres", "",
                 "http://127.0.0.1:1", "demo", 16, 2, 0);
-        app = HttpServer.create(settings, config -> { });
+        app = HttpServer.create(settings, new Metrics(), config -> { });
         app.before("/api/*", new Authenticator(untouchable).handler());
         app.post(Login.PATH, Login.handler());
         app.get("/api/v1/pets", ctx -> ctx.result("pets"));
