@@ -41,6 +41,20 @@ public final class Expect {
         return latency(phase, request, "p99", LatencySummary::p99);
     }
 
+    /**
+     * How far the request's p99 in the phase rose above its p99 in another phase (e.g. the steady
+     * state), in ms: A6's "the unrelated endpoint keeps its steady p99 + 50 ms". Relative, so the
+     * bound holds on a fast machine and a slow one alike. Nothing is measured when either phase has
+     * no such request.
+     */
+    public static Measure p99Rise(String phase, String request, String fromPhase) {
+        return Measure.of(phase, request, p -> p + " p99 of " + request + " above its " + fromPhase + " p99", " ms", (obs, p) -> {
+            RequestStats now = obs.stats(p, request);
+            RequestStats from = obs.stats(fromPhase, request);
+            return now.count() == 0 || from.count() == 0 ? Double.NaN : now.latency().p99() - from.latency().p99();
+        });
+    }
+
     public static Measure maxLatency(String phase, String request) {
         return latency(phase, request, "max latency", LatencySummary::max);
     }

@@ -12,13 +12,14 @@ import java.util.Objects;
  * @param portVariable the variable in which the build takes a port of its own for {@code path}, so
  *     the probes still read the pool when every request thread is busy; null when it serves the
  *     metrics only on its main port
- * @param pool metric name to series ({@code pool.active}, {@code pool.idle}, {@code pool.pending},
- *     {@code pool.max}, {@code pool.timeouts}); a metric with several pools' labels adds up per instance
+ * @param gauges metric name to series: the pool's ({@code pool.active}, {@code pool.idle}, {@code pool.pending},
+ *     {@code pool.max}, {@code pool.timeouts}) and the request threads' ({@code threads.busy},
+ *     {@code threads.max}, {@code threads.queued}); a metric with several labels (pools) adds up per instance
  * @param breakerState the gauge that is 1 for a breaker's current state, labelled with its name and state
  * @param breakerNameLabel the label naming the breaker
  * @param breakerStateLabel the label naming the state; the probes read {@code open}
  */
-public record Metrics(String path, String portVariable, Map<String, String> pool, String breakerState,
+public record Metrics(String path, String portVariable, Map<String, String> gauges, String breakerState,
         String breakerNameLabel, String breakerStateLabel) {
 
     /** Micrometer's HikariCP binding. */
@@ -29,16 +30,30 @@ public record Metrics(String path, String portVariable, Map<String, String> pool
             "hikaricp_connections_max", "pool.max",
             "hikaricp_connections_timeout_total", "pool.timeouts");
 
+    /**
+     * Micrometer's request-thread gauges: Jetty's ({@code JettyServerThreadPoolMetrics}, where
+     * {@code jobs} are the requests queued for a worker) and Spring Boot's embedded Tomcat's. Jetty
+     * keeps one thread in reserve, so a saturated pool reads one under its max.
+     */
+    public static final Map<String, String> THREADS = Map.of(
+            "jetty_threads_busy", "threads.busy",
+            "jetty_threads_config_max", "threads.max",
+            "jetty_threads_jobs", "threads.queued",
+            "tomcat_threads_busy_threads", "threads.busy",
+            "tomcat_threads_config_max_threads", "threads.max");
+
     public Metrics {
         Objects.requireNonNull(path, "path");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("metrics path must start with '/', but was '" + path + "'");
         }
-        pool = Map.copyOf(pool);
+        gauges = Map.copyOf(gauges);
     }
 
     /** Micrometer's names on {@code path}, with an own port in {@code portVariable} (or null). */
     public static Metrics micrometer(String path, String portVariable) {
-        return new Metrics(path, portVariable, HIKARI, "resilience4j_circuitbreaker_state", "name", "state");
+        Map<String, String> gauges = new java.util.HashMap<>(HIKARI);
+        gauges.putAll(THREADS);
+        return new Metrics(path, portVariable, gauges, "resilience4j_circuitbreaker_state", "name", "state");
     }
 }

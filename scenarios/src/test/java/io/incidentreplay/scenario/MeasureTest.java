@@ -40,6 +40,21 @@ class MeasureTest {
     }
 
     @Test
+    void p99RiseIsTheRiseOverAnotherPhasesP99AndMeasuresNothingWithoutIt() {
+        for (int i = 0; i < 100; i++) {
+            requests.add(new RequestRecord("pets", i, 20, 200, false));
+            requests.add(new RequestRecord("pets", 10_000 + i, i < 95 ? 30 : 95, 200, false));
+        }
+
+        Finding finding = Expect.p99Rise("fault", "pets", "steady").atMost(50).evaluate(observations(1));
+
+        assertThat(finding.measured()).isEqualTo(75);
+        assertThat(finding.reason()).isEqualTo("fault p99 of pets above its steady p99 75 ms > 50 ms");
+        assertThat(Expect.p99Rise("fault", "dashboard", "steady").atMost(50).evaluate(observations(1)).reason())
+                .contains("nothing was measured");
+    }
+
+    @Test
     void aMetBoundSaysSoToo() {
         requests.add(new RequestRecord("pets", 1_000, 40, 200, false));
 

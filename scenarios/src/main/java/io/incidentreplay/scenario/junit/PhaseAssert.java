@@ -1,9 +1,11 @@
 package io.incidentreplay.scenario.junit;
 
 import io.incidentreplay.scenario.Replay;
+import io.incidentreplay.scenario.Expect;
 import io.incidentreplay.scenario.RequestStats;
+import io.incidentreplay.scenario.internal.measure.Timeline.Aggregation;
 
-/** One phase of a replay: its requests, the build's pools and breakers, its health. */
+/** One phase of a replay: its requests, the build's pools, threads, breakers and bulkheads, its health. */
 public final class PhaseAssert {
 
     private final Replay replay;
@@ -27,6 +29,19 @@ public final class PhaseAssert {
     /** The build's connection pool, every instance's together ({@code pool.*} series). */
     public PoolAssert pool() {
         return new PoolAssert(replay, phase);
+    }
+
+    /** The build's request threads, per instance ({@code threads.*} series). */
+    public ThreadsAssert threads() {
+        return new ThreadsAssert(replay, phase);
+    }
+
+    /**
+     * The most calls one bulkhead of the build held at once on any instance, by the name its metrics
+     * give it ({@code bulkhead.<name>.calls}): e.g. at most its limit, and nothing measured without one.
+     */
+    public MeasureAssert bulkheadCalls(String name) {
+        return new MeasureAssert(replay, Expect.seriesMax("bulkhead." + name + ".calls", Aggregation.MAX, phase));
     }
 
     /** One circuit breaker of the build, by the name its metrics give it ({@code breaker.<name>.open}). */

@@ -26,6 +26,14 @@ public final class RequestAssert {
         return new MeasureAssert(replay, Expect.p99(phase, request));
     }
 
+    /**
+     * How far the p99 rose above this request's p99 in another phase, in ms: e.g. an endpoint that
+     * never calls the slow dependency keeps {@code p99RiseFrom("steady").isAtMost(Duration.ofMillis(50))}.
+     */
+    public MeasureAssert p99RiseFrom(String otherPhase) {
+        return new MeasureAssert(replay, Expect.p99Rise(phase, request, otherPhase));
+    }
+
     /** The slowest request, in ms. */
     public MeasureAssert maxLatency() {
         return new MeasureAssert(replay, Expect.maxLatency(phase, request));

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * would give. The replay: steady 0–10 s, fault 10–20 s on two instances; during the fault the
  * products slow down to 900 ms, one answer is a 503, one gets none, the pool queues 4 threads, the
  * payments breaker opens 1.5 s in and closes 8 s in, one target goes unhealthy and readiness drops
- * on one instance.
+ * on one instance; one instance's 199 request threads are busy with 35 requests waiting, and the
+ * payments bulkhead holds 10 calls on each.
  */
 class ReplayAssertionsTest {
 
@@ -92,6 +93,22 @@ class ReplayAssertionsTest {
     }
 
     @Test
+    void workersAndBulkheadsSayHowMuchTheSlowDependencyHeld() {
+        assertThat(replay).inPhase("steady").threads().neverExhausted();
+        assertThatThrownBy(() -> assertThat(replay).inPhase("fault").threads().neverExhausted())
+                .hasMessageStartingWith("fault max threads.queued 35 > 0");
+        assertThatThrownBy(() -> assertThat(replay).inPhase("fault").threads().busy().isAtMost(100))
+                .as("the busiest instance, not the sum").hasMessageStartingWith("fault max threads.busy 199 > 100");
+        assertThat(replay).inPhase("fault").bulkheadCalls("payments").isAtMost(10);
+        assertThatThrownBy(() -> assertThat(replay).inPhase("fault").bulkheadCalls("weather").isAtMost(25))
+                .as("a build without that bulkhead").hasMessageContaining("nothing was measured");
+        assertThat(replay).inPhase("steady").request("products").p99RiseFrom("steady").isAtMost(0);
+        assertThatThrownBy(() -> assertThat(replay).inPhase("fault").request("products").p99RiseFrom("steady")
+                .isAtMost(Duration.ofMillis(50)))
+                .hasMessageStartingWith("fault p99 of products above its steady p99 860 ms > 50 ms");
+    }
+
+    @Test
     void theBreakerOpensWithinItsBudgetAndClosesAgain() {
         assertThat(replay).inPhase("fault").breaker("payments").opensWithin(Duration.ofSeconds(2));
         assertThatThrownBy(() -> assertThat(replay).inPhase("fault").breaker("payments").opensWithin(Duration.ofSeconds(1)))
@@ -153,6 +170,9 @@ class ReplayAssertionsTest {
             for (String instance : List.of("i1", "i2")) {
                 timeline.add(new Sample(at, "pool.active", instance, fault ? 5 : 1));
                 timeline.add(new Sample(at, "pool.pending", instance, fault ? 2 : 0));
+                timeline.add(new Sample(at, "threads.busy", instance, fault && instance.equals("i1") ? 199 : 4));
+                timeline.add(new Sample(at, "threads.queued", instance, fault && instance.equals("i1") ? 35 : 0));
+                timeline.add(new Sample(at, "bulkhead.payments.calls", instance, fault ? 10 : 1));
                 timeline.add(new Sample(at, "pool.timeouts", instance, fault && instance.equals("i1") ? (at - 10_000) / 3_000 : 0));
                 timeline.add(new Sample(at, "breaker.payments.open", instance, at >= 11_500 && at < 18_000 ? 1 : 0));
                 timeline.add(new Sample(at, "health.liveness.ok", instance, 1));

@@ -26,7 +26,7 @@ final class Expectations {
     private static final List<String> SERIES_MEASURES = List.of("max", "min", "answered");
     /** Measures with a condition on a series. */
     private static final List<String> CONDITION_MEASURES = List.of("timeWith", "timeUntil", "p99While");
-    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention");
+    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention", "p99Rise");
     /** Measures of the builds' logs (the incident's {@code logs}) and what they cost (its {@code costs}). */
     private static final List<String> LOG_MEASURES = List.of("logged", "sampled", "logBytes", "secrets", "logVolume", "logCost");
     /** Measures of the bucket the build stored in (the incident's {@code storage}) and what it costs. */
@@ -88,6 +88,7 @@ final class Expectations {
             case "answered" -> value.text().map(series -> Expect.percentOk(series, in));
             case "openBreakers" -> Optional.of(Expect.openBreakers(in));
             case "lostWrites" -> lostWrites(value, names);
+            case "p99Rise" -> p99Rise(value, in, names);
             case "logGroupsWithoutRetention" -> logGroups(value, names);
             case "logged", "sampled", "logBytes", "secrets", "logVolume", "logCost" -> logMeasure(kind, value, in, names);
             case "storedPerUpload", "storedShare", "versions", "lifecycleRules", "variants", "storageCost" ->
@@ -262,6 +263,17 @@ final class Expectations {
             return Optional.empty();
         }
         return Optional.of(Expect.logGroupsWithoutRetention(dependency.get()));
+    }
+
+    /** {@code p99Rise: {request, from: steady}}: the request's p99 in the phase minus its p99 in {@code from}. */
+    private static Optional<Measure> p99Rise(YamlNode value, String phase, Names names) {
+        value.onlyKeys("request", "from");
+        Optional<String> request = value.required("request", "the request of the mix, or all").flatMap(YamlNode::text)
+                .filter(r -> names == null || names.request(value.optional("request").get(), r));
+        Optional<String> from = value.required("from", "the phase whose p99 it rises from, e.g. steady").flatMap(YamlNode::text)
+                .filter(f -> names == null || names.phase(value.optional("from").get(), f));
+        return request.isPresent() && from.isPresent() ? Optional.of(Expect.p99Rise(phase, request.get(), from.get()))
+                : Optional.empty();
     }
 
     private static Optional<Measure> lostWrites(YamlNode value, Names names) {

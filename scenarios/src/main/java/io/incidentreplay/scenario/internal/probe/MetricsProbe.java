@@ -17,8 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * Scrapes every instance's Prometheus {@code /metrics} in parallel and records, per instance:
- * {@code pool.active|idle|pending|max|timeouts} (HikariCP's Micrometer gauges) and
+ * {@code pool.active|idle|pending|max|timeouts} (HikariCP's Micrometer gauges),
+ * {@code threads.busy|max|queued} (the request threads: Jetty's or Tomcat's),
  * {@code breaker.<name>.open} (1 while a Resilience4j circuit breaker is OPEN, else 0),
+ * {@code bulkhead.<name>.calls} (the calls a Resilience4j bulkhead holds: its allowed minus its available),
  * {@code jvm.heap.used} (bytes of heap in use, Micrometer's {@code jvm_memory_used_bytes{area="heap"}}
  * over every pool), plus {@code instance.up} (1 when the scrape answered in time). A stalled or stopped instance records
  * {@code instance.up = 0} and nothing else.
@@ -27,6 +29,9 @@ public final class MetricsProbe implements Probe {
 
     /** Micrometer's JVM memory gauge (JvmMemoryMetrics), which every Micrometer build exposes under this name. */
     private static final String HEAP_USED = "jvm_memory_used_bytes";
+    /** Resilience4j's bulkhead gauges (TaggedBulkheadMetrics), labelled {@code name}. */
+    private static final String BULKHEAD_ALLOWED = "resilience4j_bulkhead_max_allowed_concurrent_calls";
+    private static final String BULKHEAD_AVAILABLE = "resilience4j_bulkhead_available_concurrent_calls";
 
     private final Supplier<Map<String, URI>> instances;
     private final Metrics metrics;
@@ -82,18 +87,26 @@ public final class MetricsProbe implements Probe {
     /** Pool gauges of several pools (labels) of one instance add up; a breaker's open state is 1 or 0. */
     private void record(long atMillis, String instance, String body, Timeline timeline) {
         timeline.add(new Sample(atMillis, "instance.up", instance, 1));
-        Map<String, Double> pools = new LinkedHashMap<>();
+        Map<String, Double> gauges = new LinkedHashMap<>();
         for (PrometheusText.Line line : PrometheusText.parse(body)) {
-            String pool = metrics.pool().get(line.name());
-            if (pool != null) {
-                pools.merge(pool, line.value(), Double::sum);
+            String gauge = metrics.gauges().get(line.name());
+            if (gauge != null) {
+                gauges.merge(gauge, line.value(), Double::sum);
             } else if (line.name().equals(HEAP_USED) && line.hasLabel("area", "heap")) {
-                pools.merge("jvm.heap.used", line.value(), Double::sum);
+                gauges.merge("jvm.heap.used", line.value(), Double::sum);
             } else if (line.name().equals(metrics.breakerState()) && line.hasLabel(metrics.breakerStateLabel(), "open")) {
                 timeline.add(new Sample(atMillis, "breaker." + line.labels().get(metrics.breakerNameLabel()) + ".open", instance,
                         line.value()));
+            } else if (line.name().equals(BULKHEAD_ALLOWED)) {
+                gauges.merge(bulkheadCalls(line), line.value(), Double::sum);
+            } else if (line.name().equals(BULKHEAD_AVAILABLE)) {
+                gauges.merge(bulkheadCalls(line), -line.value(), Double::sum);
             }
         }
-        pools.forEach((series, value) -> timeline.add(new Sample(atMillis, series, instance, value)));
+        gauges.forEach((series, value) -> timeline.add(new Sample(atMillis, series, instance, value)));
+    }
+
+    private static String bulkheadCalls(PrometheusText.Line line) {
+        return "bulkhead." + line.labels().get("name") + ".calls";
     }
 }

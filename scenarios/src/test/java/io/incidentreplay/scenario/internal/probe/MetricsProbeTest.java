@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class MetricsProbeTest {
 
-    // What Micrometer's Prometheus registry prints for a Hikari pool and a Resilience4j breaker.
+    // What Micrometer's Prometheus registry prints for a Hikari pool, Jetty's threads, and a Resilience4j
+    // breaker and bulkhead.
     private static final String METRICS = """
             # HELP hikaricp_connections_active Active connections
             # TYPE hikaricp_connections_active gauge
@@ -31,6 +32,11 @@ class MetricsProbeTest {
             resilience4j_circuitbreaker_state{name="weather",state="open"} 1.0
             resilience4j_circuitbreaker_state{name="database",state="open"} 0.0
             http_server_requests_seconds_count{method="GET",uri="/api/v1/pets"} 12.0
+            jetty_threads_busy 99.0
+            jetty_threads_config_max 100.0
+            jetty_threads_jobs 412.0
+            resilience4j_bulkhead_available_concurrent_calls{name="weather"} 7.0
+            resilience4j_bulkhead_max_allowed_concurrent_calls{name="weather"} 25.0
             """;
 
     private HttpServer server;
@@ -43,7 +49,7 @@ class MetricsProbeTest {
     }
 
     @Test
-    void recordsPoolGaugesAndBreakerStatePerInstanceAndMarksAStoppedInstanceDown() throws IOException {
+    void recordsPoolThreadAndBulkheadGaugesAndBreakerStatePerInstanceAndMarksAStoppedInstanceDown() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/metrics", ex -> {
             byte[] body = METRICS.getBytes(StandardCharsets.UTF_8);
@@ -65,6 +71,10 @@ class MetricsProbeTest {
         assertThat(timeline.max("pool.timeouts", Aggregation.SUM, all)).isEqualTo(4);
         assertThat(timeline.max("breaker.weather.open", Aggregation.MAX, all)).isEqualTo(1);
         assertThat(timeline.max("breaker.database.open", Aggregation.MAX, all)).isEqualTo(0);
+        assertThat(timeline.max("threads.busy", Aggregation.SUM, all)).isEqualTo(99);
+        assertThat(timeline.max("threads.max", Aggregation.SUM, all)).isEqualTo(100);
+        assertThat(timeline.max("threads.queued", Aggregation.SUM, all)).isEqualTo(412);
+        assertThat(timeline.max("bulkhead.weather.calls", Aggregation.MAX, all)).as("25 allowed, 7 available").isEqualTo(18);
         assertThat(timeline.max("instance.up", Aggregation.SUM, all)).as("one of two instances answered").isEqualTo(1);
     }
 
