@@ -96,6 +96,34 @@ class ReplayEngineIT {
     }
 
     /**
+     * cascading-timeout's incident-era build as the candidate, deployed as the baseline is (a 30 s
+     * weather timeout, health-checked on /metrics): its workers fill up waiting on the slow weather API
+     * and the pet list, which never calls it, blows its budget. The phases are shorter than the file's
+     * (70 s of load instead of 165 s) to keep the plain build's CI inside its budget; 25 s of a 5 s
+     * dependency at 50 dashboards a second still need 250 workers of the 100.
+     */
+    @Test
+    void cascadingTimeoutsBuildWithoutBulkheadFailsBecauseTheUnrelatedEndpointWaitsForAWorker() {
+        Incident cascading = BuiltInIncidents.byId("cascading-timeout");
+        LoadProfile shorter = new LoadProfile(List.of(
+                new Phase("warm-up", Duration.ofSeconds(10), 100), new Phase("steady", Duration.ofSeconds(15), 100),
+                new Phase("fault", Duration.ofSeconds(25), 100), new Phase("recovery", Duration.ofSeconds(10), 100),
+                new Phase("after", Duration.ofSeconds(10), 100)), cascading.load().mix());
+        Incident bugAsCandidate = cascading.toBuilder()
+                .topologies(cascading.topology(Role.BASELINE), cascading.topology(Role.BASELINE))
+                .load(shorter)
+                .build();
+
+        ReplayResult result = replay("cascading-bug-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("fault p99 of pets above its steady p99").contains(" > 50 ms"));
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("fault max threads.busy").contains(" > 50"));
+        assertThat(result.reasons()).as("the before build has no bulkhead to read")
+                .anySatisfy(r -> assertThat(r).startsWith("fault max bulkhead.weather.calls").contains("nothing was measured"));
+    }
+
+    /**
      * The load asks only for pets, never the dashboard, so no request ever needs the weather API
      * (and the candidate's health checks never call it): the stall on the weather API touches
      * nothing, and nothing was tested. An earlier version paused the load around the fault instead;
