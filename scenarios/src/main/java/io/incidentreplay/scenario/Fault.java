@@ -4,7 +4,7 @@ import io.incidentreplay.scenario.internal.measure.Observations;
 
 /**
  * Something the replay does to the system on its timeline: a toxic on a dependency proxy for the
- * length of a phase, or an action on one instance of the build — or, when the data is the fault
+ * length of a phase, the proxy down altogether, or an action on one instance of the build — or, when the data is the fault
  * (an endpoint built for 20 rows meets 250,000), a volume of data the replay's database must hold.
  */
 public sealed interface Fault {
@@ -17,6 +17,13 @@ public sealed interface Fault {
      * the whole load when the phase is {@link Observations#RUN}.
      */
     record Toxic(String proxy, String name, ToxicSpec toxic, String phase) implements Fault {}
+
+    /**
+     * The named proxy is down for the whole phase, as Toxiproxy's disable makes it: every connection
+     * through it is closed and new ones are refused (a database failing over, a host that went away);
+     * it comes back at the phase's end. A connection the harness tries through it proves each step.
+     */
+    record Outage(String proxy, String phase) implements Fault {}
 
     /** A signal to one instance at the start of a phase: SIGTERM lets it drain, SIGKILL does not. */
     record Signal(int instance, Kind kind, String phase) implements Fault {

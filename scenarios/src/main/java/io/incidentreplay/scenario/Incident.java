@@ -179,6 +179,14 @@ public final class Incident {
         return firstFaultPhase(load, faults);
     }
 
+    /** The proxy a toxic or an outage acts on. */
+    private static Optional<String> proxyOf(Fault fault) {
+        if (fault instanceof Fault.Toxic toxic) {
+            return Optional.of(toxic.proxy());
+        }
+        return fault instanceof Fault.Outage outage ? Optional.of(outage.proxy()) : Optional.empty();
+    }
+
     private static Optional<String> firstFaultPhase(LoadProfile load, List<Fault> faults) {
         List<String> phases = load.phases().stream().map(Phase::name).toList();
         return faults.stream().map(Fault::phase).filter(phases::contains).min(Comparator.comparingInt(phases::indexOf));
@@ -371,9 +379,9 @@ public final class Incident {
             if (proxies.stream().distinct().count() != proxies.size()) {
                 throw fail("dependencies: each needs a name of its own, but they are " + proxies);
             }
-            faults.stream().filter(f -> f instanceof Fault.Toxic).map(f -> ((Fault.Toxic) f).proxy())
+            faults.stream().map(Incident::proxyOf).flatMap(Optional::stream)
                     .filter(p -> !proxies.contains(p)).findFirst().ifPresent(p -> {
-                        throw fail("faults: a toxic on proxy '" + p + "', but the dependencies are " + proxies
+                        throw fail("faults: a fault on proxy '" + p + "', but the dependencies are " + proxies
                                 + "; a fault acts on one of them");
                     });
             if (storage != null && dependencies.stream().noneMatch(d -> d instanceof Dependency.S3 && d.name().equals(storage.dependency()))) {

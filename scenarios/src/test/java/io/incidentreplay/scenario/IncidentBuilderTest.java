@@ -49,7 +49,7 @@ class IncidentBuilderTest {
     @Test
     void aToxicOnAProxyThatIsNoDependencyIsRefused() {
         assertThatThrownBy(() -> weather.toBuilder().faults(Fault.toxic("weather", ToxicSpec.latency(47_283), "fault")).build())
-                .hasMessageContaining("faults: a toxic on proxy 'weather', but the dependencies are [postgres, weather-api]");
+                .hasMessageContaining("faults: a fault on proxy 'weather', but the dependencies are [postgres, weather-api]");
     }
 
     @Test

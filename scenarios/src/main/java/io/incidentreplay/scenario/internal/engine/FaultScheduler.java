@@ -10,12 +10,16 @@ import io.incidentreplay.scenario.ToxicSpec;
 import io.incidentreplay.scenario.internal.measure.Observations;
 import io.incidentreplay.scenario.Window;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,7 @@ final class FaultScheduler implements AutoCloseable {
     private final String nameSuffix;
     private final IntConsumer sigterm;
     private final IntConsumer sigkill;
+    private final Function<String, Optional<InetSocketAddress>> proxyAddress;
     private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
     private final Consumer<FaultEvent> onEvent;
     private Gate gate = Optional::empty;
@@ -49,13 +54,16 @@ final class FaultScheduler implements AutoCloseable {
     /**
      * @param nameSuffix appended to every toxic's name, so that the counters of one replay's toxic are
      *     never mixed with an earlier replay's in the same environment
+     * @param proxyAddress where the harness reaches a proxy by name, to prove an outage with a connection
+     *     of its own; empty when it cannot (the outage is then not applied, and says why)
      */
     FaultScheduler(ToxiproxyClient toxiproxy, String nameSuffix, IntConsumer sigterm, IntConsumer sigkill,
-            Consumer<FaultEvent> onEvent) {
+            Function<String, Optional<InetSocketAddress>> proxyAddress, Consumer<FaultEvent> onEvent) {
         this.toxiproxy = toxiproxy;
         this.nameSuffix = nameSuffix;
         this.sigterm = sigterm;
         this.sigkill = sigkill;
+        this.proxyAddress = proxyAddress;
         this.onEvent = onEvent;
     }
 
@@ -98,6 +106,17 @@ final class FaultScheduler implements AutoCloseable {
                         }
                     });
                 }
+            } else if (fault instanceof Fault.Outage outage) {
+                at(phase.fromMillis(), () -> {
+                    if (mayApply(gated, outage, describe(outage))) {
+                        takeDown(outage);
+                    }
+                });
+                at(phase.toMillis(), () -> {
+                    if (!gated || withheld == null) {
+                        bringBack(outage);
+                    }
+                });
             } else if (fault instanceof Fault.Signal signal) {
                 at(phase.fromMillis(), () -> {
                     if (mayApply(gated, signal, describe(signal))) {
@@ -144,6 +163,9 @@ final class FaultScheduler implements AutoCloseable {
         if (fault instanceof Fault.Toxic toxic) {
             return toxic.proxy() + "/" + toxic.name();
         }
+        if (fault instanceof Fault.Outage outage) {
+            return describe(outage) + " in " + outage.phase();
+        }
         return fault instanceof Fault.Signal signal ? describe(signal) + " in " + signal.phase() : fault.toString();
     }
 
@@ -181,7 +203,29 @@ final class FaultScheduler implements AutoCloseable {
             }
             record(fault, what, Kind.APPLIED, "");
         } catch (IOException | RuntimeException e) {
-            record(fault, what, Kind.FAILED, e.getMessage());
+            record(fault, what, Kind.FAILED, e.getMessage() + withdrawLeftover(fault));
+        }
+    }
+
+    /**
+     * After a failed create or update, what the server kept: a real Toxiproxy can answer an update
+     * with 400 and still have changed some attributes, and a toxic created before a failed update is
+     * on the proxy with only some of them. Half a fault is never left on a proxy others may share: the
+     * toxic is re-read and, if it is there, removed.
+     */
+    private String withdrawLeftover(Fault.Toxic fault) {
+        String name = toxicName(fault);
+        try {
+            for (Toxic kept : toxiproxy.getProxy(fault.proxy()).toxics().getAll()) {
+                if (kept.getName().equals(name)) {
+                    kept.remove();
+                    return "; the server had kept toxic " + name + " after the error, and it was removed";
+                }
+            }
+            return "";
+        } catch (IOException | RuntimeException again) {
+            return "; whether the server kept toxic " + name + " could not be read (" + again.getMessage()
+                    + "): check the proxy " + fault.proxy() + " by hand";
         }
     }
 
@@ -193,6 +237,64 @@ final class FaultScheduler implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             record(fault, what, Kind.FAILED_TO_REMOVE, e.getMessage());
         }
+    }
+
+    static String describe(Fault.Outage outage) {
+        return "outage of " + outage.proxy();
+    }
+
+    /** Disables the proxy, then proves it: a connection of the harness's own must be refused. */
+    private void takeDown(Fault.Outage outage) {
+        String what = describe(outage);
+        Optional<InetSocketAddress> address = proxyAddress.apply(outage.proxy());
+        if (address.isEmpty()) {
+            record(outage, what, Kind.FAILED, "the harness cannot reach proxy " + outage.proxy() + " to prove the outage");
+            return;
+        }
+        try {
+            toxiproxy.getProxy(outage.proxy()).disable();
+            Optional<String> notAccepted = connects(address.get());
+            if (notAccepted.isEmpty()) {
+                record(outage, what, Kind.FAILED, "disabled, but " + hostPort(address.get()) + " still accepted a connection");
+                return;
+            }
+            record(outage, what, Kind.APPLIED, "a connection to " + hostPort(address.get()) + ": " + notAccepted.get());
+        } catch (IOException | RuntimeException e) {
+            record(outage, what, Kind.FAILED, e.getMessage());
+        }
+    }
+
+    /** Enables the proxy again, then proves it: a connection of the harness's own must be accepted. */
+    private void bringBack(Fault.Outage outage) {
+        String what = describe(outage);
+        Optional<InetSocketAddress> address = proxyAddress.apply(outage.proxy());
+        try {
+            toxiproxy.getProxy(outage.proxy()).enable();
+            Optional<String> refused = address.flatMap(a -> connects(a).isEmpty() ? Optional.empty() : Optional.of(hostPort(a)));
+            if (refused.isPresent()) {
+                record(outage, what, Kind.FAILED_TO_REMOVE, "enabled, but " + refused.get() + " still refuses connections");
+                return;
+            }
+            record(outage, what, Kind.REMOVED, "");
+        } catch (IOException | RuntimeException e) {
+            record(outage, what, Kind.FAILED_TO_REMOVE, e.getMessage());
+        }
+    }
+
+    /** Empty when a connection to the address was accepted; else why not (refused, timed out). */
+    private static Optional<String> connects(InetSocketAddress address) {
+        try (Socket canary = new Socket()) {
+            canary.connect(address, 1_000);
+            return Optional.empty();
+        } catch (ConnectException refused) {
+            return Optional.of("refused");
+        } catch (IOException other) {
+            return Optional.of(other.toString());
+        }
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     private static String describe(Fault.Signal signal) {

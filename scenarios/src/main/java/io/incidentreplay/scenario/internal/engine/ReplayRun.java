@@ -1,6 +1,8 @@
 package io.incidentreplay.scenario.internal.engine;
 
 import io.incidentreplay.fixtures.environment.ReplayEnvironment;
+import java.net.InetSocketAddress;
+import io.incidentreplay.fixtures.environment.faultplane.DependencyProxy;
 import io.incidentreplay.fixtures.environment.launch.BuildInstance;
 import io.incidentreplay.fixtures.environment.cloudwatch.LogGroups;
 import io.incidentreplay.fixtures.environment.storage.S3Buckets;
@@ -160,7 +162,7 @@ public final class ReplayRun {
         loadBalancer = startLoadBalancer(instances);
         startProbes(instances);
         faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt, deployment::sigterm, deployment::sigkill,
-                event -> say(FaultScheduler.line(event)));
+                this::proxyAddress, event -> say(FaultScheduler.line(event)));
         runLoad(feeder);
         runFinalQueries();
     }
@@ -519,6 +521,16 @@ public final class ReplayRun {
     public void broke(RuntimeException e) {
         failure = e;
         say("replay broke: " + e.getMessage());
+    }
+
+    /** Where the harness reaches a dependency's proxy: the outage's canary connects there. */
+    private Optional<InetSocketAddress> proxyAddress(String proxy) {
+        try {
+            DependencyProxy p = environment.proxy(proxy);
+            return Optional.of(new InetSocketAddress(p.host(), p.port()));
+        } catch (RuntimeException unknown) {
+            return Optional.empty();
+        }
     }
 
     private void teardown() {

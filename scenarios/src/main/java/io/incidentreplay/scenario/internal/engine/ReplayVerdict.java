@@ -141,7 +141,7 @@ final class ReplayVerdict {
     ReplayResult result() {
         long start = run.loadStart.get() == 0 ? run.startedAt : run.loadStart.get();
         Map<String, String> faultByPhase = new LinkedHashMap<>();
-        incident.faults().stream().filter(f -> f instanceof Fault.Toxic)
+        incident.faults().stream().filter(f -> f instanceof Fault.Toxic || f instanceof Fault.Outage)
                 .forEach(f -> faultByPhase.put(f.phase(), FaultScheduler.key(f)));
         List<FaultEvent> events = run.faults == null ? List.of() : run.faults.events();
         Map<String, Window> windows = Judgement.asRun(run.plan.windows(start), events, faultByPhase);
@@ -405,6 +405,10 @@ final class ReplayVerdict {
     private List<FaultCheck> faultChecks(List<FaultEvent> events) {
         List<FaultCheck> checks = new ArrayList<>(run.volumeChecks);
         for (Fault fault : incident.faults()) {
+            if (fault instanceof Fault.Outage outage) {
+                outageCheck(outage, events).ifPresent(checks::add);
+                continue;
+            }
             if (!(fault instanceof Fault.Toxic toxic)) {
                 continue;
             }
@@ -434,6 +438,22 @@ final class ReplayVerdict {
                     s.connectionsClosed())));
         }
         return checks;
+    }
+
+    /**
+     * An outage took effect when the harness's own connection was refused once the proxy was down (the
+     * scheduler only records it applied then); withheld on purpose, or never due, it is no evidence either way.
+     */
+    private Optional<FaultCheck> outageCheck(Fault.Outage outage, List<FaultEvent> events) {
+        String key = FaultScheduler.key(outage);
+        String what = FaultScheduler.describe(outage);
+        if (events.stream().anyMatch(e -> e.is(key, FaultEvent.Kind.WITHHELD)) || run.loadStart.get() == 0) {
+            return Optional.empty();
+        }
+        return events.stream().filter(e -> e.is(key, FaultEvent.Kind.APPLIED)).findFirst()
+                .map(applied -> new FaultCheck(what, true, applied.detail()))
+                .or(() -> Optional.of(new FaultCheck(what, false, events.stream().filter(e -> e.is(key, FaultEvent.Kind.FAILED))
+                        .map(FaultEvent::detail).findFirst().orElse("never applied"))));
     }
 
     /** e.g. {@code Incident Replay 0.1.0 on Java 17.0.15}: what produced the numbers, for the report. */

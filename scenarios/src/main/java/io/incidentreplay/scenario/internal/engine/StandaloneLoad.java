@@ -93,9 +93,26 @@ public final class StandaloneLoad implements AutoCloseable {
             return;
         }
         faults = new FaultScheduler(toxiproxy, "", pid -> unsupported("SIGTERM"), pid -> unsupported("SIGKILL"),
-                event -> out.println(FaultScheduler.line(event)));
-        faults.start(incident.faults().stream().filter(f -> f instanceof Fault.Toxic).toList(),
+                this::listenAddress, event -> out.println(FaultScheduler.line(event)));
+        faults.start(incident.faults().stream().filter(f -> f instanceof Fault.Toxic || f instanceof Fault.Outage).toList(),
                 realTime.windows(atMillis), scale, Set.of(), java.util.Optional::empty, why -> { });
+    }
+
+    /**
+     * Where a proxy listens, as its Toxiproxy says: an outage's canary connects there. A wildcard
+     * address ({@code [::]:5432}, {@code 0.0.0.0:5432}) is taken as this machine.
+     */
+    private java.util.Optional<java.net.InetSocketAddress> listenAddress(String proxy) {
+        try {
+            String listen = toxiproxy.getProxy(proxy).getListen();
+            int colon = listen.lastIndexOf(':');
+            String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+            boolean wildcard = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::");
+            return java.util.Optional.of(new java.net.InetSocketAddress(wildcard ? "127.0.0.1" : host,
+                    Integer.parseInt(listen.substring(colon + 1))));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static void unsupported(String signal) {
@@ -110,12 +127,14 @@ public final class StandaloneLoad implements AutoCloseable {
         }
         faults.close();
         for (Fault fault : incident.faults()) {
-            if (fault instanceof Fault.Toxic toxic) {
-                try {
+            try {
+                if (fault instanceof Fault.Toxic toxic) {
                     toxiproxy.getProxy(toxic.proxy()).toxics().get(toxic.name()).remove();
-                } catch (java.io.IOException e) {
-                    // not applied, or already removed at its phase's end
+                } else if (fault instanceof Fault.Outage outage) {
+                    toxiproxy.getProxy(outage.proxy()).enable();
                 }
+            } catch (java.io.IOException e) {
+                // not applied, or already removed at its phase's end
             }
         }
     }

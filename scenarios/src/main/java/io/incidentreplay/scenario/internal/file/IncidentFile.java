@@ -308,11 +308,27 @@ public final class IncidentFile {
                 if (what.isPresent() && query.isPresent() && atLeast.isPresent()) {
                     faults.add(Fault.dataVolume(what.get(), query.get(), atLeast.get().longValue()));
                 }
+            } else if (f.optional("outage").isPresent()) {
+                outage(f, names).ifPresent(faults::add);
             } else {
                 toxic(f, names).ifPresent(faults::add);
             }
         }
         return faults;
+    }
+
+    /** {@code {outage: postgres, phase: fault}}: the proxy is down for the phase. */
+    private static Optional<Fault> outage(YamlNode f, Names names) {
+        f.onlyKeys("outage", "phase");
+        Optional<String> proxy = f.required("outage", "the dependency's proxy that goes down, e.g. postgres").flatMap(YamlNode::text);
+        Optional<String> phase = f.required("phase", "when: a phase of the load").flatMap(YamlNode::text)
+                .filter(p -> names == null || names.phase(f.optional("phase").get(), p));
+        if (phase.filter(Observations.RUN::equals).isPresent()) {
+            f.optional("phase").get().problem("an outage lasts a phase of the load, not the whole run: the builds must "
+                    + "start, and be steady, with their dependency there");
+            return Optional.empty();
+        }
+        return proxy.isPresent() && phase.isPresent() ? Optional.of(new Fault.Outage(proxy.get(), phase.get())) : Optional.empty();
     }
 
     private static final Set<String> TIME_ATTRIBUTES = Set.of("latency", "jitter", "timeout", "delay");

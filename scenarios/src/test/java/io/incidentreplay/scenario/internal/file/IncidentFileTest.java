@@ -151,6 +151,31 @@ class IncidentFileTest {
     }
 
     @Test
+    void anOutageTakesItsProxyDownForAPhaseButNeverForTheWholeRunOrAProxyThereIsNot() throws IOException {
+        String toxic = "{toxic: latency, proxy: payments, phase: fault, attributes: {latency: 47s}}";
+        Incident incident = IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{outage: payments, phase: fault}")))
+                .incident();
+        assertThat(incident.faults()).containsExactly(new io.incidentreplay.scenario.Fault.Outage("payments", "fault"));
+
+        assertThat(problems(VALID.replace(toxic, "{outage: payments, phase: run}"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("an outage lasts a phase of the load, not the whole run"));
+        assertThat(problems(VALID.replace(toxic, "{outage: payments, phase: fault, attributes: {latency: 1s}}"))).isNotEmpty();
+        assertThatThrownBy(() -> IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{outage: inventory, phase: fault}"))))
+                .hasMessageContaining("a fault on proxy 'inventory', but the dependencies are");
+    }
+
+    @Test
+    void p99RiseNamesTheRequestAndThePhaseItRisesFrom() throws IOException {
+        Incident incident = IncidentFile.load(write("incident.yaml", VALID.replace("  - {p99: home, in: fault, atMost: 700ms}",
+                "  - {p99Rise: {request: home, from: steady}, in: fault, atMost: 50ms}"))).incident();
+        assertThat(incident.budgets()).extracting(Object::toString).contains("fault p99 of home above its steady p99 <= 50 ms");
+
+        assertThat(problems(VALID.replace("  - {p99: home, in: fault, atMost: 700ms}",
+                "  - {p99Rise: {request: home, from: steddy}, in: fault, atMost: 50ms}"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("names phase 'steddy'"));
+    }
+
+    @Test
     void aCloudWatchLogsDependencyNamesItsPrefixAndTheRetentionMeasureReadsIt() throws IOException {
         String logs = "  logs: {cloudWatchLogs: {prefix: /ecs/}, env: {url: LOGS_URL, region: AWS_REGION}}\n";
         Incident incident = IncidentFile.load(write("incident.yaml", withLogs("{logGroupsWithoutRetention: logs, atMost: 0%}")
@@ -403,7 +428,8 @@ class IncidentFileTest {
     @Test
     void theBuiltInIncidentsLoad() {
         assertThat(BuiltInIncidents.all()).extracting(Incident::id)
-                .containsExactlyInAnyOrder("database-stall", "log-explosion", "pool-exhaustion", "upload-bloat", "weather-cascade");
+                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "log-explosion", "pool-exhaustion", "upload-bloat",
+                        "weather-cascade");
     }
 
     /** VALID with an S3 bucket, an upload in the mix, the storage section and one more budget. */
