@@ -428,7 +428,7 @@ class IncidentFileTest {
     @Test
     void theBuiltInIncidentsLoad() {
         assertThat(BuiltInIncidents.all()).extracting(Incident::id)
-                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "log-explosion", "pool-exhaustion", "upload-bloat",
+                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "db-failover", "log-explosion", "pool-exhaustion", "upload-bloat",
                         "weather-cascade");
     }
 

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param petsFetchSize rows per round trip while streaming the unbounded pet list
  * @param weatherTimeout how long a weather call may take; zero (the default) is WS3's fetch without any
  *     timeout, and A6's caller sets the seed's 30 s
+ * @param singleConnection one connection shared by every request and never opened again, instead of the
+ *     pool: S4's app before its failover fix (A5)
  */
 public record BeforeSettings(CommonSettings common, PoolSettings pool, long dashboardUserId, int petsFetchSize,
-        Duration weatherTimeout) {
+        Duration weatherTimeout, boolean singleConnection) {
 
     public static BeforeSettings from(Env env) {
         PoolSettings pool = new PoolSettings(
@@ -30,6 +32,7 @@ public record BeforeSettings(CommonSettings common, PoolSettings pool, long dash
                 pool,
                 env.longInteger("DASHBOARD_USER_ID", 1, 1),
                 env.integer("PETS_FETCH_SIZE", 1_000, 1, 1_000_000),
-                env.millis("WEATHER_TIMEOUT_MS", 0));
+                env.millis("WEATHER_TIMEOUT_MS", 0),
+                env.flag("DB_SINGLE_CONNECTION", false));
     }
 }

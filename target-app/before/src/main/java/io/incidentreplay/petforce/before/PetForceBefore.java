@@ -39,7 +39,8 @@ public final class PetForceBefore implements AutoCloseable {
 
     private final BeforeSettings settings;
     private final Metrics metrics;
-    private final HikariDataSource pool;
+    /** The pool, or with DB_SINGLE_CONNECTION the one connection: closed at stop. */
+    private final AutoCloseable connections;
     private final Optional<PhotoStorage> photos;
     private final Javalin app;
 
@@ -49,8 +50,16 @@ public final class PetForceBefore implements AutoCloseable {
         Migrations.apply(settings.common());
         this.metrics = new Metrics();
         metrics.serveOn(settings.common().metricsPort());
-        this.pool = Pools.open(settings.common(), settings.pool(), metrics.registry());
-        Database database = new PooledDatabase(pool);
+        Database database;
+        if (settings.singleConnection()) {
+            SingleConnectionDatabase single = new SingleConnectionDatabase(settings.common());
+            database = single;
+            this.connections = single;
+        } else {
+            HikariDataSource pool = Pools.open(settings.common(), settings.pool(), metrics.registry());
+            database = new PooledDatabase(pool);
+            this.connections = pool;
+        }
         BlockingWeather weather = new BlockingWeather(
                 new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()),
                 settings.weatherTimeout());
@@ -93,10 +102,14 @@ public final class PetForceBefore implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops serving and closes the pool (tests; the incident-era process itself just dies on SIGTERM). */
+    /** Stops serving and closes the pool or the connection (tests; the incident-era process itself just dies on SIGTERM). */
     public void stop() {
         app.stop();
-        pool.close();
+        try {
+            connections.close();
+        } catch (Exception e) {
+            log.warn("closing the database connections failed: {}", e.toString());
+        }
         photos.ifPresent(PhotoStorage::close);
         metrics.close();
     }

@@ -13,6 +13,8 @@ import io.incidentreplay.petforce.core.LogCapture;
 import io.incidentreplay.petforce.core.PetForceTestDatabase;
 import io.incidentreplay.petforce.core.WeatherStub;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -143,6 +145,38 @@ class BeforeBuildIT {
         // other dashboards queued for a worker
         assertThat(gauge(scrape.body(), "jetty_threads_busy")).isGreaterThanOrEqualTo(15.0);
         assertThat(gauge(scrape.body(), "jetty_threads_jobs")).isGreaterThan(10.0);
+    }
+
+    /**
+     * A5's before build: with DB_SINGLE_CONNECTION, once the database drops the connection (as a
+     * failover does), no request succeeds again; the pooled build, in the same situation, opens new ones.
+     */
+    @Test
+    void oneSharedConnectionThatTheDatabaseDroppedIsNeverOpenedAgain() throws Exception {
+        ApiClient api = start(Map.of("DB_SINGLE_CONNECTION", "true"));
+        assertThat(api.get("/api/v1/pets", "token-1", BOUND).statusCode()).isEqualTo(200);
+
+        dropEveryOtherConnection();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get("/api/v1/pets", "token-1", BOUND).statusCode()).as("request %d after the drop", i).isEqualTo(500);
+        }
+        app.stop();
+        ApiClient pooled = start(Map.of());
+        assertThat(pooled.get("/api/v1/pets", "token-1", BOUND).statusCode()).isEqualTo(200);
+        dropEveryOtherConnection();
+        await().atMost(BOUND).untilAsserted(() ->
+                assertThat(pooled.get("/api/v1/pets", "token-1", BOUND).statusCode()).as("the pool opens a new connection").isEqualTo(200));
+    }
+
+    /** What a failover does to the build's sessions: the server ends them. */
+    private void dropEveryOtherConnection() throws Exception {
+        try (Connection admin = DriverManager.getConnection(dbUrl, "postgres", "");
+                var dropped = admin.createStatement().executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            dropped.next();
+            assertThat(dropped.getInt(1)).as("sessions ended").isPositive();
+        }
     }
 
     /** A6's caller: the same blocking call with the seed's far-away timeout, which a stalled API runs into. */

@@ -74,6 +74,19 @@ public final class Env {
         throw new IllegalArgumentException(name + " must be an integer of at least " + min + ", but was '" + raw + "'");
     }
 
+    /** {@code true} or {@code false} (any case); anything else is refused with the variable named. */
+    public boolean flag(String name, boolean defaultValue) {
+        String raw = variables.get(name);
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, but was '" + raw + "'");
+        };
+    }
+
     /** A fraction within {@code [0, 1]}, e.g. a sampling rate. */
     public double fraction(String name, double defaultValue) {
         String raw = variables.get(name);

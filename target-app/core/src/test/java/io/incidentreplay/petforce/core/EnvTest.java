@@ -27,6 +27,15 @@ class EnvTest {
     }
 
     @Test
+    void flagsAreTrueOrFalseInAnyCaseAndNothingElse() {
+        Env env = Env.of(Map.of("DB_SINGLE_CONNECTION", "TRUE", "OTHER", "yes"));
+
+        assertThat(env.flag("DB_SINGLE_CONNECTION", false)).isTrue();
+        assertThat(env.flag("UNSET", false)).isFalse();
+        assertThatThrownBy(() -> env.flag("OTHER", false)).hasMessage("OTHER must be true or false, but was 'yes'");
+    }
+
+    @Test
     void hikariMinimumsAreRaisedNotViolated() {
         assertThat(Pools.atLeastHikariMinimum("DB_IDLE_TIMEOUT_MS", Duration.ofSeconds(1), Pools.HIKARI_MIN_IDLE_TIMEOUT))
                 .isEqualTo(Duration.ofSeconds(10));
