@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -52,7 +53,7 @@ public record Metrics(String path, String portVariable, Map<String, String> gaug
 
     /** Micrometer's names on {@code path}, with an own port in {@code portVariable} (or null). */
     public static Metrics micrometer(String path, String portVariable) {
-        Map<String, String> gauges = new java.util.HashMap<>(HIKARI);
+        Map<String, String> gauges = new HashMap<>(HIKARI);
         gauges.putAll(THREADS);
         return new Metrics(path, portVariable, gauges, "resilience4j_circuitbreaker_state", "name", "state");
     }

@@ -401,59 +401,55 @@ final class ReplayVerdict {
         return new ControlInfo("none", c.describe(), null, null, List.of(), null, why);
     }
 
-    /** The data volume must be there, and each toxic of the timeline must have touched traffic (when the fault plane can tell). */
+    /**
+     * The data volume must be there, each toxic of the timeline must have touched traffic (when the
+     * fault plane can tell), and each outage must have refused the harness's own connection (the
+     * scheduler records an outage applied only then).
+     */
     private List<FaultCheck> faultChecks(List<FaultEvent> events) {
         List<FaultCheck> checks = new ArrayList<>(run.volumeChecks);
         for (Fault fault : incident.faults()) {
             if (fault instanceof Fault.Outage outage) {
-                outageCheck(outage, events).ifPresent(checks::add);
-                continue;
+                String what = FaultScheduler.describe(outage);
+                applied(what, FaultScheduler.key(outage), events, checks)
+                        .ifPresent(applied -> checks.add(new FaultCheck(what, true, applied.detail())));
+            } else if (fault instanceof Fault.Toxic toxic) {
+                String what = FaultScheduler.describe(toxic, run.scale());
+                applied(what, FaultScheduler.key(toxic), events, checks)
+                        .ifPresent(applied -> touched(toxic, what).ifPresent(checks::add));
             }
-            if (!(fault instanceof Fault.Toxic toxic)) {
-                continue;
-            }
-            String what = FaultScheduler.describe(toxic, run.scale());
-            String key = FaultScheduler.key(toxic);
-            if (events.stream().anyMatch(e -> e.is(key, FaultEvent.Kind.WITHHELD))) {
-                continue; // not applied on purpose: the steady state did not hold, which is the reason given
-            }
-            Optional<FaultEvent> applied = events.stream().filter(e -> e.is(key, FaultEvent.Kind.APPLIED)).findFirst();
-            if (applied.isEmpty()) {
-                if (run.loadStart.get() == 0) {
-                    continue; // the load never started: INCOMPLETE or refused, not a fault that failed
-                }
-                String why = events.stream().filter(e -> e.is(key, FaultEvent.Kind.FAILED))
-                        .map(FaultEvent::action).findFirst().orElse("never applied");
-                checks.add(new FaultCheck(what, false, why));
-                continue;
-            }
-            var stats = run.environment.faultPlane().toxicStats(toxic.proxy(), run.faults.toxicName(toxic));
-            if (stats.isEmpty()) {
-                run.notes.add("the fault plane cannot report what '" + what + "' touched; the fault is unverified");
-                continue;
-            }
-            var s = stats.get();
-            checks.add(new FaultCheck(what, s.touchedTraffic(), String.format(Locale.US,
-                    "%,d chunks (%,d bytes) affected, %,d connections closed", s.chunksAffected(), s.bytesAffected(),
-                    s.connectionsClosed())));
         }
         return checks;
     }
 
     /**
-     * An outage took effect when the harness's own connection was refused once the proxy was down (the
-     * scheduler only records it applied then); withheld on purpose, or never due, it is no evidence either way.
+     * The event that applied the fault; empty when it was withheld on purpose (the steady state did not
+     * hold, which is the reason given) or the load never started (INCOMPLETE or refused), and empty with a
+     * failed check added to {@code checks} when it was due and not applied.
      */
-    private Optional<FaultCheck> outageCheck(Fault.Outage outage, List<FaultEvent> events) {
-        String key = FaultScheduler.key(outage);
-        String what = FaultScheduler.describe(outage);
-        if (events.stream().anyMatch(e -> e.is(key, FaultEvent.Kind.WITHHELD)) || run.loadStart.get() == 0) {
+    private Optional<FaultEvent> applied(String what, String key, List<FaultEvent> events, List<FaultCheck> checks) {
+        if (events.stream().anyMatch(e -> e.is(key, FaultEvent.Kind.WITHHELD))) {
             return Optional.empty();
         }
-        return events.stream().filter(e -> e.is(key, FaultEvent.Kind.APPLIED)).findFirst()
-                .map(applied -> new FaultCheck(what, true, applied.detail()))
-                .or(() -> Optional.of(new FaultCheck(what, false, events.stream().filter(e -> e.is(key, FaultEvent.Kind.FAILED))
-                        .map(FaultEvent::detail).findFirst().orElse("never applied"))));
+        Optional<FaultEvent> applied = events.stream().filter(e -> e.is(key, FaultEvent.Kind.APPLIED)).findFirst();
+        if (applied.isEmpty() && run.loadStart.get() != 0) {
+            checks.add(new FaultCheck(what, false, events.stream().filter(e -> e.is(key, FaultEvent.Kind.FAILED))
+                    .map(FaultEvent::action).findFirst().orElse("never applied")));
+        }
+        return applied;
+    }
+
+    /** What the fault plane counted for an applied toxic; empty (and a note) where it counts nothing. */
+    private Optional<FaultCheck> touched(Fault.Toxic toxic, String what) {
+        var stats = run.environment.faultPlane().toxicStats(toxic.proxy(), run.faults.toxicName(toxic));
+        if (stats.isEmpty()) {
+            run.notes.add("the fault plane cannot report what '" + what + "' touched; the fault is unverified");
+            return Optional.empty();
+        }
+        var s = stats.get();
+        return Optional.of(new FaultCheck(what, s.touchedTraffic(), String.format(Locale.US,
+                "%,d chunks (%,d bytes) affected, %,d connections closed", s.chunksAffected(), s.bytesAffected(),
+                s.connectionsClosed())));
     }
 
     /** e.g. {@code Incident Replay 0.1.0 on Java 17.0.15}: what produced the numbers, for the report. */

@@ -11,6 +11,9 @@ import io.incidentreplay.scenario.internal.file.IncidentFile;
 import io.incidentreplay.scenario.internal.load.LoadPlan;
 import io.incidentreplay.scenario.internal.load.LoadStop;
 import io.incidentreplay.scenario.internal.measure.RequestLog;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -95,23 +98,23 @@ public final class StandaloneLoad implements AutoCloseable {
         faults = new FaultScheduler(toxiproxy, "", pid -> unsupported("SIGTERM"), pid -> unsupported("SIGKILL"),
                 this::listenAddress, event -> out.println(FaultScheduler.line(event)));
         faults.start(incident.faults().stream().filter(f -> f instanceof Fault.Toxic || f instanceof Fault.Outage).toList(),
-                realTime.windows(atMillis), scale, Set.of(), java.util.Optional::empty, why -> { });
+                realTime.windows(atMillis), scale, Set.of(), Optional::empty, why -> { });
     }
 
     /**
      * Where a proxy listens, as its Toxiproxy says: an outage's canary connects there. A wildcard
      * address ({@code [::]:5432}, {@code 0.0.0.0:5432}) is taken as this machine.
      */
-    private java.util.Optional<java.net.InetSocketAddress> listenAddress(String proxy) {
+    private Optional<InetSocketAddress> listenAddress(String proxy) {
         try {
             String listen = toxiproxy.getProxy(proxy).getListen();
             int colon = listen.lastIndexOf(':');
             String host = listen.substring(0, colon).replace("[", "").replace("]", "");
             boolean wildcard = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::");
-            return java.util.Optional.of(new java.net.InetSocketAddress(wildcard ? "127.0.0.1" : host,
+            return Optional.of(new InetSocketAddress(wildcard ? "127.0.0.1" : host,
                     Integer.parseInt(listen.substring(colon + 1))));
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -133,7 +136,7 @@ public final class StandaloneLoad implements AutoCloseable {
                 } else if (fault instanceof Fault.Outage outage) {
                     toxiproxy.getProxy(outage.proxy()).enable();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not applied, or already removed at its phase's end
             }
         }
