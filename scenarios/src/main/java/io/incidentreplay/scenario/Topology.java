@@ -1,8 +1,10 @@
 package io.incidentreplay.scenario;
 
+import io.incidentreplay.fixtures.orchestrator.LivenessProbeConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a build runs in the replay: how many instances sit behind the load balancer, how it
@@ -16,6 +18,9 @@ import java.util.Map;
  * @param metrics where the probes scrape the build's pool and breaker gauges
  * @param portVariable the variable in which a launched instance gets its port, e.g. {@code PORT}
  *     ({@code SERVER_PORT} for Spring Boot)
+ * @param livenessProbe the orchestrator's liveness probe, in incident time: failed often enough in a
+ *     row, it restarts the instance; empty for a build no orchestrator watches (the load balancer
+ *     only stops routing to it)
  */
 public record Topology(
         int instances,
@@ -24,7 +29,8 @@ public record Topology(
         Map<String, String> settings,
         List<String> jvmArgs,
         Metrics metrics,
-        String portVariable) {
+        String portVariable,
+        Optional<LivenessProbeConfig> livenessProbe) {
 
     public Topology {
         if (instances < 1) {
@@ -42,5 +48,22 @@ public record Topology(
             throw new IllegalArgumentException("the port variable must be an environment variable's name such as PORT, but was '"
                     + portVariable + "'");
         }
+    }
+
+    /** This topology with other settings: a test's variant of an incident's build. */
+    public Topology withSettings(Map<String, String> other) {
+        return new Topology(instances, healthCheck, idleTimeout, other, jvmArgs, metrics, portVariable, livenessProbe);
+    }
+
+    public Topology withJvmArgs(List<String> other) {
+        return new Topology(instances, healthCheck, idleTimeout, settings, other, metrics, portVariable, livenessProbe);
+    }
+
+    public Topology withHealthCheck(HealthCheck other) {
+        return new Topology(instances, other, idleTimeout, settings, jvmArgs, metrics, portVariable, livenessProbe);
+    }
+
+    public Topology withInstances(int other) {
+        return new Topology(other, healthCheck, idleTimeout, settings, jvmArgs, metrics, portVariable, livenessProbe);
     }
 }

@@ -124,6 +124,57 @@ class ReplayEngineIT {
     }
 
     /**
+     * liveness-restart-storm's incident-era deployment as the candidate: one /health that asks the
+     * database, for the load balancer and the liveness probe. The outage restarts every instance, and
+     * the zero-restart budget names them; a restarted instance cannot boot without its database, so
+     * some are dead when the load ends. Shorter phases than the file's (45 s of load instead of 180 s):
+     * a 50 s outage (incident time) still outlasts three failed probes 10 s apart.
+     */
+    @Test
+    void aLivenessProbeThatAsksTheDatabaseFailsBecauseTheOrchestratorRestartsEveryInstance() {
+        Incident storm = BuiltInIncidents.byId("liveness-restart-storm");
+        LoadProfile shorter = new LoadProfile(List.of(
+                new Phase("warm-up", Duration.ofSeconds(10), 40), new Phase("steady", Duration.ofSeconds(20), 40),
+                new Phase("fault", Duration.ofSeconds(50), 40), new Phase("back", Duration.ofSeconds(10), 40),
+                new Phase("after", Duration.ofSeconds(10), 40)), storm.load().mix());
+        Incident bugAsCandidate = storm.toBuilder()
+                .topologies(storm.topology(Role.BASELINE), storm.topology(Role.BASELINE))
+                .load(shorter)
+                .build();
+
+        ReplayResult result = replay("restart-storm-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("run increase of orchestrator.restarts").contains(" > 0"));
+        assertThat(result.notes()).anySatisfy(n -> assertThat(n).startsWith("the orchestrator restarted instances")
+                .contains("candidate-0 x").contains("candidate-1 x").contains("candidate-2 x"));
+    }
+
+    /**
+     * db-failover's incident-era deployment as the candidate: one shared connection that the outage
+     * closes and nothing reopens, so the requests after the database is back fail too. Shorter phases
+     * than the file's (45 s of load instead of 220 s); the 10 s after still hold 400 requests.
+     */
+    @Test
+    void aBuildThatNeverReopensItsConnectionFailsAfterTheDatabaseIsBack() {
+        Incident failover = BuiltInIncidents.byId("db-failover");
+        LoadProfile shorter = new LoadProfile(List.of(
+                new Phase("warm-up", Duration.ofSeconds(5), 40), new Phase("steady", Duration.ofSeconds(10), 40),
+                new Phase("fault", Duration.ofSeconds(15), 40), new Phase("back", Duration.ofSeconds(5), 40),
+                new Phase("after", Duration.ofSeconds(10), 40)), failover.load().mix());
+        Incident bugAsCandidate = failover.toBuilder()
+                .topologies(failover.topology(Role.BASELINE), failover.topology(Role.BASELINE))
+                .load(shorter)
+                .build();
+
+        ReplayResult result = replay("failover-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("after errors of all").contains(" > 0.10%"));
+        assertThat(result.faultChecks()).singleElement().satisfies(check -> assertThat(check.verified()).isTrue());
+    }
+
+    /**
      * The load asks only for pets, never the dashboard, so no request ever needs the weather API
      * (and the candidate's health checks never call it): the stall on the weather API touches
      * nothing, and nothing was tested. An earlier version paused the load around the fault instead;
@@ -215,9 +266,8 @@ class ReplayEngineIT {
     void aHealthCheckTimeoutThisMachineCannotServeIsRefusedBeforeTheLoad() {
         Topology baseline = weatherCascade.topology(Role.BASELINE);
         HealthCheck hc = baseline.healthCheck();
-        Topology tight = new Topology(baseline.instances(), new HealthCheck(hc.path(), hc.interval(), Duration.ofSeconds(2),
-                hc.healthyThreshold(), hc.unhealthyThreshold(), hc.successCodes()), baseline.idleTimeout(), baseline.settings(),
-                baseline.jvmArgs(), baseline.metrics(), baseline.portVariable());
+        Topology tight = baseline.withHealthCheck(new HealthCheck(hc.path(), hc.interval(), Duration.ofSeconds(2),
+                hc.healthyThreshold(), hc.unhealthyThreshold(), hc.successCodes()));
         Incident tooFast = weatherCascade.toBuilder().topologies(tight, weatherCascade.topology(Role.CANDIDATE)).build();
 
         ReplayResult result = replay("timer-floor", tooFast, Role.BASELINE, ReferenceJars.before(), new TimeScale(0.01));
@@ -343,8 +393,7 @@ class ReplayEngineIT {
                 .load(new LoadProfile(logs.load().phases(), logs.load().mix().stream()
                         .map(r -> r.withHeadersUnder(Map.of("X-Auth-Token", leaked))).toList()))
                 .logs(new LogWatch("X-Request-Id", canaries))
-                .topologies(logs.topology(Role.BASELINE), new Topology(fixed.instances(), fixed.healthCheck(),
-                        fixed.idleTimeout(), settings, fixed.jvmArgs(), fixed.metrics(), fixed.portVariable()))
+                .topologies(logs.topology(Role.BASELINE), fixed.withSettings(settings))
                 .build();
 
         ReplayResult result = replay("leaked-canary", leaky, Role.CANDIDATE, ReferenceJars.after());
@@ -408,8 +457,7 @@ class ReplayEngineIT {
         settings.put("UPLOAD_CONCURRENCY", "16");
         List<String> jvmArgs = new ArrayList<>(fixed.jvmArgs().stream().filter(a -> !a.startsWith("-Xmx")).toList());
         jvmArgs.add("-Xmx96m");
-        Incident smallHeap = uploads.toBuilder().topologies(uploads.topology(Role.BASELINE), new Topology(fixed.instances(),
-                fixed.healthCheck(), fixed.idleTimeout(), settings, jvmArgs, fixed.metrics(), fixed.portVariable())).build();
+        Incident smallHeap = uploads.toBuilder().topologies(uploads.topology(Role.BASELINE), fixed.withSettings(settings).withJvmArgs(jvmArgs)).build();
 
         ReplayResult result = replay("uploads-out-of-memory", smallHeap, Role.CANDIDATE, ReferenceJars.after());
 

@@ -8,6 +8,7 @@ import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Topology;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,12 @@ final class Deployment implements AutoCloseable {
     void sigkill(int index) {
         requireLaunched("SIGKILL");
         launcher.sigkill(index);
+    }
+
+    /** Restarts a launched instance (SIGTERM, {@code grace}, SIGKILL, the same command again): an orchestrator's restart. */
+    Launcher.Restart restart(int index, Duration grace) {
+        requireLaunched("a restart");
+        return launcher.restart(index, grace);
     }
 
     /** CPU the launched instances used so far, ms; 0 for instances at URLs. */

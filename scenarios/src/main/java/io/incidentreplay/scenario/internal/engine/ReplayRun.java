@@ -111,6 +111,7 @@ public final class ReplayRun {
     volatile ProbeSampler sampler;
     volatile PgActivityProbe pgProbe;
     volatile FaultScheduler faults;
+    volatile Liveness liveness;
     List<WarmUp> warmUp = List.of();
     /** Why this machine cannot serve the replay's compressed timers, or null. */
     String refusal;
@@ -160,6 +161,7 @@ public final class ReplayRun {
             return;
         }
         loadBalancer = startLoadBalancer(instances);
+        startOrchestrator();
         startProbes(instances);
         faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt, deployment::sigterm, deployment::sigkill,
                 this::proxyAddress, event -> say(FaultScheduler.line(event)));
@@ -313,6 +315,18 @@ public final class ReplayRun {
         }
     }
 
+    /** The orchestrator, when the build has a liveness probe and the replay launched its instances. */
+    private void startOrchestrator() {
+        topology.livenessProbe().ifPresent(probe -> {
+            if (!deployment.launched()) {
+                note("the build runs at URLs: no orchestrator watches it, since the replay cannot restart what it did not launch; "
+                        + "orchestrator.restarts is not recorded");
+                return;
+            }
+            liveness = Liveness.start(probe, deployment, scale(), this::say);
+        });
+    }
+
     private void startProbes(List<Instance> instances) {
         Map<String, URI> urls = new LinkedHashMap<>();
         Map<String, URI> metricsUrls = new LinkedHashMap<>();
@@ -332,6 +346,9 @@ public final class ReplayRun {
                 pgProbe, targets, alive, new MachineProbe(() -> instances.stream().flatMap(i -> i.launched().stream())
                         .map(BuildInstance::pid).toList())));
         HarnessFiles.limit().ifPresent(limit -> probes.add(HarnessFiles.probe(limit)));
+        if (liveness != null) {
+            probes.add(liveness.probe());
+        }
         if (!incident.healthEndpoints().isEmpty()) {
             probes.add(new HealthEndpointProbe(() -> urls, incident.healthEndpoints(), probeTimeout));
         }
@@ -534,6 +551,10 @@ public final class ReplayRun {
     }
 
     private void teardown() {
+        if (liveness != null) { // first: a restart after the launcher closed would be a failure of the teardown's making
+            closeQuietly(liveness);
+            notes.add(liveness.summary());
+        }
         closeQuietly(faults);
         closeQuietly(sampler);
         closeQuietly(pgProbe);

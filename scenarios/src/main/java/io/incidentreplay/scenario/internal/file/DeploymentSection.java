@@ -1,5 +1,6 @@
 package io.incidentreplay.scenario.internal.file;
 
+import io.incidentreplay.fixtures.orchestrator.LivenessProbeConfig;
 import io.incidentreplay.scenario.Auth;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Dependency;
@@ -201,20 +202,45 @@ final class DeploymentSection {
     }
 
     static Optional<Topology> topology(YamlNode t, Service service) {
-        t.onlyKeys("instances", "healthCheck", "requestTimeout", "settings");
+        t.onlyKeys("instances", "healthCheck", "requestTimeout", "settings", "livenessProbe");
         Optional<Integer> instances = t.required("instances", "how many behind the load balancer").flatMap(YamlNode::integer);
         Optional<HealthCheck> hc = t.required("healthCheck", "the load balancer's health check").flatMap(DeploymentSection::healthCheck);
         Optional<Duration> requestTimeout = t.required("requestTimeout", "the load balancer's idle timeout, e.g. 60s")
                 .flatMap(YamlNode::duration);
         Map<String, String> settings = t.optional("settings").map(YamlNode::stringMap).orElse(Map.of());
-        if (instances.isEmpty() || hc.isEmpty() || requestTimeout.isEmpty()) {
+        Optional<YamlNode> livenessNode = t.optional("livenessProbe");
+        Optional<LivenessProbeConfig> liveness = livenessNode.flatMap(DeploymentSection::livenessProbe);
+        if (instances.isEmpty() || hc.isEmpty() || requestTimeout.isEmpty() || livenessNode.isPresent() != liveness.isPresent()) {
             return Optional.empty();
         }
         try {
             return Optional.of(new Topology(instances.get(), hc.get(), requestTimeout.get(), settings, service.jvmArgs(),
-                    service.metrics(), service.portVariable()));
+                    service.metrics(), service.portVariable(), liveness));
         } catch (IllegalArgumentException e) {
             t.problem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code livenessProbe: {path: /health, period: 10s, timeout: 5s, failureThreshold: 3, initialDelay: 30s}}:
+     * the orchestrator's probe, Kubernetes' defaults where left out (period 10 s, timeout 1 s,
+     * failureThreshold 3, initialDelay 0).
+     */
+    static Optional<LivenessProbeConfig> livenessProbe(YamlNode p) {
+        p.onlyKeys("path", "period", "timeout", "failureThreshold", "initialDelay");
+        Optional<String> path = p.required("path", "the path the orchestrator probes, e.g. /health/liveness").flatMap(YamlNode::text);
+        Duration period = p.optional("period").flatMap(YamlNode::duration).orElse(Duration.ofSeconds(10));
+        Duration timeout = p.optional("timeout").flatMap(YamlNode::duration).orElse(Duration.ofSeconds(1));
+        int failures = p.optional("failureThreshold").flatMap(YamlNode::integer).orElse(3);
+        Duration initialDelay = p.optional("initialDelay").flatMap(YamlNode::duration).orElse(Duration.ZERO);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LivenessProbeConfig(path.get(), period, timeout, failures, initialDelay));
+        } catch (IllegalArgumentException e) {
+            p.problem(e.getMessage());
             return Optional.empty();
         }
     }

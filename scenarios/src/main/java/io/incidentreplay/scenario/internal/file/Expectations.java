@@ -23,7 +23,7 @@ final class Expectations {
     /** Measures of a request of the mix, or {@code all}. */
     private static final List<String> REQUEST_MEASURES = List.of("p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks");
     /** Measures of a probe series. */
-    private static final List<String> SERIES_MEASURES = List.of("max", "min", "answered");
+    private static final List<String> SERIES_MEASURES = List.of("max", "min", "increase", "answered");
     /** Measures with a condition on a series. */
     private static final List<String> CONDITION_MEASURES = List.of("timeWith", "timeUntil", "p99While");
     private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention", "p99Rise");
@@ -85,6 +85,7 @@ final class Expectations {
                     .filter(r -> names == null || names.request(value, r)).map(r -> requestMeasure(kind, in, r));
             case "max" -> value.text().map(series -> Expect.seriesMax(series, aggregation, in));
             case "min" -> value.text().map(series -> Expect.seriesMin(series, aggregation, in));
+            case "increase" -> value.text().map(series -> Expect.seriesIncrease(series, in));
             case "answered" -> value.text().map(series -> Expect.percentOk(series, in));
             case "openBreakers" -> Optional.of(Expect.openBreakers(in));
             case "lostWrites" -> lostWrites(value, names);

@@ -181,7 +181,7 @@ public final class HarnessCostBenchmark {
     }
 
     private static Topology single(Topology t) {
-        return new Topology(1, t.healthCheck(), t.idleTimeout(), t.settings(), t.jvmArgs(), t.metrics(), t.portVariable());
+        return t.withInstances(1);
     }
 
     private Map<String, String> variables(Incident incident, String jdbcUrl) {

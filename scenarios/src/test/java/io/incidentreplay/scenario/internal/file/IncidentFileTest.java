@@ -3,6 +3,7 @@ package io.incidentreplay.scenario.internal.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentreplay.fixtures.orchestrator.LivenessProbeConfig;
 import io.incidentreplay.scenario.Build;
 import io.incidentreplay.scenario.Control;
 import io.incidentreplay.scenario.Incident;
@@ -15,6 +16,7 @@ import io.incidentreplay.scenario.testsupport.BuiltInIncidents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +164,29 @@ class IncidentFileTest {
         assertThat(problems(VALID.replace(toxic, "{outage: payments, phase: fault, attributes: {latency: 1s}}"))).isNotEmpty();
         assertThatThrownBy(() -> IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{outage: inventory, phase: fault}"))))
                 .hasMessageContaining("a fault on proxy 'inventory', but the dependencies are");
+    }
+
+    @Test
+    void aLivenessProbeGivesTheBuildAnOrchestratorWithKubernetesDefaultsAndTheRestartsAreACounter() throws IOException {
+        String candidate = "    healthCheck: {path: /health, interval: 30s, timeout: 5s}\n";
+        Incident incident = IncidentFile.load(write("incident.yaml", VALID
+                .replace(candidate, candidate + "    livenessProbe: {path: /live, timeout: 5s, initialDelay: 30s}\n")
+                .replace("  - {p99: home, in: fault, atMost: 700ms}", "  - {increase: orchestrator.restarts, in: run, atMost: 0}")))
+                .incident();
+        assertThat(incident.topology(Incident.Role.CANDIDATE).livenessProbe()).contains(new LivenessProbeConfig("/live",
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 3, Duration.ofSeconds(30)));
+        assertThat(incident.topology(Incident.Role.BASELINE).livenessProbe()).isEmpty();
+        assertThat(incident.budgets()).extracting(Object::toString).containsExactly("run increase of orchestrator.restarts <= 0");
+
+        assertThat(problems(VALID.replace(candidate, candidate + "    livenessProbe: {path: /live, period: 5s, timeout: 5s}\n")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("must be > 0 and shorter than its period"));
+        assertThat(problems(VALID.replace(candidate, candidate + "    livenessProbe: {period: 5s}\n")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("path"));
+        assertThat(problems(VALID.replace(candidate, candidate + "    livenessProbe: {path: /live, threshold: 3}\n")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).endsWith("threshold");
+                    assertThat(p.message()).contains("failureThreshold");
+                });
     }
 
     @Test
@@ -428,8 +453,8 @@ class IncidentFileTest {
     @Test
     void theBuiltInIncidentsLoad() {
         assertThat(BuiltInIncidents.all()).extracting(Incident::id)
-                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "db-failover", "log-explosion", "pool-exhaustion", "upload-bloat",
-                        "weather-cascade");
+                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "db-failover", "liveness-restart-storm", "log-explosion",
+                        "pool-exhaustion", "upload-bloat", "weather-cascade");
     }
 
     /** VALID with an S3 bucket, an upload in the mix, the storage section and one more budget. */

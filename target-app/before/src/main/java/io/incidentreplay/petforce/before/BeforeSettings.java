@@ -16,9 +16,11 @@ import java.util.Map;
  *     timeout, and A6's caller sets the seed's 30 s
  * @param singleConnection one connection shared by every request and never opened again, instead of the
  *     pool: S4's app before its failover fix (A5)
+ * @param databaseHealth serve {@code GET /health}, which asks the database: S3's one {@code /health} that
+ *     both probes use (A9), so liveness fails whenever the database does
  */
 public record BeforeSettings(CommonSettings common, PoolSettings pool, long dashboardUserId, int petsFetchSize,
-        Duration weatherTimeout, boolean singleConnection) {
+        Duration weatherTimeout, boolean singleConnection, boolean databaseHealth) {
 
     public static BeforeSettings from(Env env) {
         PoolSettings pool = new PoolSettings(
@@ -33,6 +35,7 @@ public record BeforeSettings(CommonSettings common, PoolSettings pool, long dash
                 env.longInteger("DASHBOARD_USER_ID", 1, 1),
                 env.integer("PETS_FETCH_SIZE", 1_000, 1, 1_000_000),
                 env.millis("WEATHER_TIMEOUT_MS", 0),
-                env.flag("DB_SINGLE_CONNECTION", false));
+                env.flag("DB_SINGLE_CONNECTION", false),
+                env.flag("DB_HEALTH_ENDPOINT", false));
     }
 }

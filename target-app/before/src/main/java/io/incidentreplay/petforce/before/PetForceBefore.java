@@ -23,6 +23,7 @@ import io.incidentreplay.petforce.core.WeatherApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,9 @@ public final class PetForceBefore implements AutoCloseable {
         app.post(PhotoUpload.PATH, OriginalPhotoUpload.handler(photos));
         // No health endpoint: the ALB's default health check path "/" is the dashboard (WS3).
         app.get("/", ctx -> dashboard(ctx, fixedUser(database), database, weather));
+        if (settings.databaseHealth()) {
+            app.get("/health", ctx -> databaseHealth(ctx, database));
+        }
         app.get("/metrics", metrics.scrapeHandler());
         app.exception(Exception.class, (e, ctx) -> {
             log.error("Request error on {} {}", ctx.method(), ctx.path(), e);
@@ -128,6 +132,24 @@ public final class PetForceBefore implements AutoCloseable {
         ObjectNode observation = weather.observationFor(user.zipCode());
         ArrayNode pets = database.query(connection -> Dashboard.petsIn(connection, households));
         ctx.json(Dashboard.response(households, pets, observation));
+    }
+
+    /**
+     * S3's {@code /health}, liveness and readiness in one: {@code SELECT 1} through the pool, so it waits
+     * for a connection as long as any request does, and fails whenever the database is gone (A9).
+     */
+    private static void databaseHealth(Context ctx, Database database) {
+        try {
+            database.query(connection -> {
+                try (var statement = connection.createStatement()) {
+                    return statement.execute("SELECT 1");
+                }
+            });
+            ctx.json(Map.of("status", "ok"));
+        } catch (Exception e) {
+            log.warn("Health check failed: {}", e.toString());
+            Json.error(ctx, 503, "database unavailable");
+        }
     }
 
     private User fixedUser(Database database) throws Exception {

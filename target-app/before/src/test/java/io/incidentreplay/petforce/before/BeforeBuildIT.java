@@ -169,6 +169,27 @@ class BeforeBuildIT {
                 assertThat(pooled.get("/api/v1/pets", "token-1", BOUND).statusCode()).as("the pool opens a new connection").isEqualTo(200));
     }
 
+    /**
+     * A9's before build: with DB_HEALTH_ENDPOINT, {@code /health} asks the database, so it fails as soon as
+     * the database does (here the one shared connection, dropped); without the setting there is none (WS3).
+     */
+    @Test
+    void theDatabaseHealthEndpointFailsWhenTheDatabaseDoes() throws Exception {
+        ApiClient plain = start(Map.of());
+        assertThat(plain.get("/health", null, BOUND).statusCode()).as("no /health by default").isEqualTo(404);
+        app.stop();
+        ApiClient api = start(Map.of("DB_HEALTH_ENDPOINT", "true", "DB_SINGLE_CONNECTION", "true"));
+        HttpResponse<String> up = api.get("/health", null, BOUND);
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.body()).contains("\"status\":\"ok\"");
+
+        dropEveryOtherConnection();
+
+        HttpResponse<String> down = api.get("/health", null, BOUND);
+        assertThat(down.statusCode()).as("the database is gone for this build").isEqualTo(503);
+        assertThat(down.body()).contains("database unavailable");
+    }
+
     /** What a failover does to the build's sessions: the server ends them. */
     private void dropEveryOtherConnection() throws Exception {
         try (Connection admin = DriverManager.getConnection(dbUrl, "postgres", "");
