@@ -77,6 +77,38 @@ public final class Expect {
                 (obs, p) -> share(obs, p, request, RequestStats::fallbackPercent));
     }
 
+    /** How many requests that started in the phase got no 2xx or 3xx answer (an error, a refused or reset connection, a timeout). */
+    public static Measure failedRequests(String phase, String request) {
+        return Measure.of(phase, request, p -> p + " failed requests of " + request, "", (obs, p) -> {
+            Window window = obs.window(p);
+            return obs.requests().stream()
+                    .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
+                    .filter(r -> window.contains(r.startMillis()) && !r.ok())
+                    .count();
+        });
+    }
+
+    /**
+     * How many requests were in flight (started, not yet answered) at the instants the series was
+     * sampled in the phase, summed over the instants: e.g. at each SIGTERM of a replacement
+     * ({@code replace.exit.ms} is stamped then). Proves a drain had work to finish; nothing is measured
+     * when the series has no sample in the phase.
+     */
+    public static Measure inFlightAt(String phase, String request, String series) {
+        return Measure.of(phase, request, p -> p + " requests of " + request + " in flight at each " + series, "", (obs, p) -> {
+            Window window = obs.window(p);
+            List<Long> instants = obs.timeline().samples().stream()
+                    .filter(s -> s.series().equals(series) && window.contains(s.atMillis())).map(Sample::atMillis).toList();
+            if (instants.isEmpty()) {
+                return Double.NaN;
+            }
+            return instants.stream().mapToLong(at -> obs.requests().stream()
+                    .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
+                    .filter(r -> r.startMillis() <= at && (r.status() == RequestRecord.IN_FLIGHT || r.startMillis() + r.latencyMillis() > at))
+                    .count()).sum();
+        });
+    }
+
     /**
      * How many requests got this answer: an HTTP status, or {@code "no-response"} for requests that
      * got none (connection refused or reset, timed out).

@@ -1,10 +1,13 @@
 package io.incidentreplay.scenario;
 
 import io.incidentreplay.scenario.internal.measure.Observations;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Something the replay does to the system on its timeline: a toxic on a dependency proxy for the
- * length of a phase, the proxy down altogether, or an action on one instance of the build — or, when the data is the fault
+ * length of a phase, the proxy down altogether, or instances of the build replaced one by one — or, when the data is the fault
  * (an endpoint built for 20 rows meets 250,000), a volume of data the replay's database must hold.
  */
 public sealed interface Fault {
@@ -25,9 +28,27 @@ public sealed interface Fault {
      */
     record Outage(String proxy, String phase) implements Fault {}
 
-    /** A signal to one instance at the start of a phase: SIGTERM lets it drain, SIGKILL does not. */
-    record Signal(int instance, Kind kind, String phase) implements Fault {
-        public enum Kind { SIGTERM, SIGKILL }
+    /**
+     * Instances replaced one after another from the start of a phase, as a rolling deploy or a spot
+     * interruption replaces them: each is deregistered at the load balancer, sent SIGTERM (and SIGKILL
+     * if it has not exited after {@code killAfter}, in incident time), started again on its port,
+     * registered, and waited for until healthy. Every step is proven; one that did not happen makes
+     * the replay INVALID.
+     *
+     * @param instances the instances' indexes, in order; empty for every instance of the build
+     */
+    record Replace(List<Integer> instances, Duration killAfter, String phase) implements Fault {
+        public Replace {
+            instances = List.copyOf(instances);
+            if (killAfter.isNegative()) {
+                throw new IllegalArgumentException("killAfter must be >= 0, but was " + killAfter);
+            }
+        }
+
+        /** The indexes replaced in a build of {@code count} instances. */
+        public List<Integer> of(int count) {
+            return instances.isEmpty() ? IntStream.range(0, count).boxed().toList() : instances;
+        }
     }
 
     /**

@@ -384,6 +384,12 @@ public final class Incident {
                         throw fail("faults: a fault on proxy '" + p + "', but the dependencies are " + proxies
                                 + "; a fault acts on one of them");
                     });
+            int fewest = Math.min(baselineTopology.instances(), candidateTopology.instances());
+            faults.stream().filter(f -> f instanceof Fault.Replace).flatMap(f -> ((Fault.Replace) f).instances().stream())
+                    .filter(i -> i < 0 || i >= fewest).findFirst().ifPresent(i -> {
+                        throw fail("faults: replace names instance " + i + ", but the builds have " + baselineTopology.instances() + " and "
+                                + candidateTopology.instances() + " instances (indexes from 0); name one of 0.." + (fewest - 1) + ", or all");
+                    });
             if (storage != null && dependencies.stream().noneMatch(d -> d instanceof Dependency.S3 && d.name().equals(storage.dependency()))) {
                 throw fail("storage.dependency is '" + storage.dependency() + "', but the S3 dependencies are "
                         + dependencies.stream().filter(d -> d instanceof Dependency.S3).map(Dependency::name).toList()

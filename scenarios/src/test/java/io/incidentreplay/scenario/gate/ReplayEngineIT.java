@@ -99,16 +99,16 @@ class ReplayEngineIT {
      * cascading-timeout's incident-era build as the candidate, deployed as the baseline is (a 30 s
      * weather timeout, health-checked on /metrics): its workers fill up waiting on the slow weather API
      * and the pet list, which never calls it, blows its budget. The phases are shorter than the file's
-     * (70 s of load instead of 165 s) to keep the plain build's CI inside its budget; 25 s of a 5 s
+     * (50 s of load instead of 165 s) to keep the plain build's CI inside its budget; 20 s of a 5 s
      * dependency at 50 dashboards a second still need 250 workers of the 100.
      */
     @Test
     void cascadingTimeoutsBuildWithoutBulkheadFailsBecauseTheUnrelatedEndpointWaitsForAWorker() {
         Incident cascading = BuiltInIncidents.byId("cascading-timeout");
         LoadProfile shorter = new LoadProfile(List.of(
-                new Phase("warm-up", Duration.ofSeconds(10), 100), new Phase("steady", Duration.ofSeconds(15), 100),
-                new Phase("fault", Duration.ofSeconds(25), 100), new Phase("recovery", Duration.ofSeconds(10), 100),
-                new Phase("after", Duration.ofSeconds(10), 100)), cascading.load().mix());
+                new Phase("warm-up", Duration.ofSeconds(5), 100), new Phase("steady", Duration.ofSeconds(15), 100),
+                new Phase("fault", Duration.ofSeconds(20), 100), new Phase("recovery", Duration.ofSeconds(5), 100),
+                new Phase("after", Duration.ofSeconds(5), 100)), cascading.load().mix());
         Incident bugAsCandidate = cascading.toBuilder()
                 .topologies(cascading.topology(Role.BASELINE), cascading.topology(Role.BASELINE))
                 .load(shorter)
@@ -127,8 +127,9 @@ class ReplayEngineIT {
      * liveness-restart-storm's incident-era deployment as the candidate: one /health that asks the
      * database, for the load balancer and the liveness probe. The outage restarts every instance, and
      * the zero-restart budget names them; a restarted instance cannot boot without its database, so
-     * some are dead when the load ends. Shorter phases than the file's (45 s of load instead of 180 s):
-     * a 50 s outage (incident time) still outlasts three failed probes 10 s apart.
+     * some are dead when the load ends. Shorter phases than the file's, and at a time scale of 0.25
+     * (30 s of load instead of 180 s): a 50 s outage (incident time) still outlasts three failed probes
+     * 10 s apart, and the 30 s initial delay (7.5 s) the JVM's start-up.
      */
     @Test
     void aLivenessProbeThatAsksTheDatabaseFailsBecauseTheOrchestratorRestartsEveryInstance() {
@@ -142,7 +143,8 @@ class ReplayEngineIT {
                 .load(shorter)
                 .build();
 
-        ReplayResult result = replay("restart-storm-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+        ReplayResult result = replay("restart-storm-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before(),
+                new TimeScale(0.25));
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("run increase of orchestrator.restarts").contains(" > 0"));
@@ -153,7 +155,8 @@ class ReplayEngineIT {
     /**
      * db-failover's incident-era deployment as the candidate: one shared connection that the outage
      * closes and nothing reopens, so the requests after the database is back fail too. Shorter phases
-     * than the file's (45 s of load instead of 220 s); the 10 s after still hold 400 requests.
+     * than the file's, at a time scale of 0.5 (23 s of load instead of 220 s: the file's real time is
+     * for HikariCP's back-off, and this build has no pool); the 5 s after still hold 200 requests.
      */
     @Test
     void aBuildThatNeverReopensItsConnectionFailsAfterTheDatabaseIsBack() {
@@ -167,7 +170,8 @@ class ReplayEngineIT {
                 .load(shorter)
                 .build();
 
-        ReplayResult result = replay("failover-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+        ReplayResult result = replay("failover-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before(),
+                new TimeScale(0.5));
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("after errors of all").contains(" > 0.10%"));

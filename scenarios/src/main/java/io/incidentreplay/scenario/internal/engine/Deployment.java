@@ -70,36 +70,26 @@ final class Deployment implements AutoCloseable {
         return instances;
     }
 
-    /** Whether the replay launched the instances (and can signal them, and read their processes). */
+    /** Whether the replay launched the instances (and can restart them, and read their processes). */
     boolean launched() {
         return launcher != null;
     }
 
-    void sigterm(int index) {
-        requireLaunched("SIGTERM");
-        launcher.sigterm(index);
-    }
-
-    void sigkill(int index) {
-        requireLaunched("SIGKILL");
-        launcher.sigkill(index);
-    }
-
     /** Restarts a launched instance (SIGTERM, {@code grace}, SIGKILL, the same command again): an orchestrator's restart. */
     Launcher.Restart restart(int index, Duration grace) {
-        requireLaunched("a restart");
+        requireLaunched("restart");
         return launcher.restart(index, grace);
     }
 
-    /** CPU the launched instances used so far, ms; 0 for instances at URLs. */
+    /** CPU the launched instances used so far, ms, the processes restarts replaced included; 0 for instances at URLs. */
     long cpuMillis() {
         return launcher == null ? 0 : launcher.instances().stream()
-                .mapToLong(i -> ProcessHandle.of(i.pid()).map(ReplayRun::cpuMillis).orElse(0L)).sum();
+                .mapToLong(i -> ProcessHandle.of(i.pid()).map(ReplayRun::cpuMillis).orElse(0L) + i.replacedCpuMillis()).sum();
     }
 
-    private void requireLaunched(String signal) {
+    private void requireLaunched(String what) {
         if (launcher == null) {
-            throw new ReplayException("cannot send " + signal + " to an instance at a URL: the replay did not launch it");
+            throw new ReplayException("cannot " + what + " an instance at a URL: the replay did not launch it");
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,26 +21,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 import io.incidentreplay.scenario.FaultEvent;
 import io.incidentreplay.scenario.FaultEvent.Kind;
 
 /**
  * Plays an incident's fault timeline against the running replay, aligned to the start of the load:
- * toxics through the official Toxiproxy client (so a real Toxiproxy is just another URL), signals
- * through the launcher. Every step is recorded as a {@link FaultEvent}, failures included.
+ * toxics through the official Toxiproxy client (so a real Toxiproxy is just another URL), outages by
+ * disabling a proxy, replacements through the build's {@link Instances}. Every step is recorded as a
+ * {@link FaultEvent}, failures included.
  */
 final class FaultScheduler implements AutoCloseable {
 
     private final ToxiproxyClient toxiproxy;
     private final String nameSuffix;
-    private final IntConsumer sigterm;
-    private final IntConsumer sigkill;
+    private final Instances instances;
     private final Function<String, Optional<InetSocketAddress>> proxyAddress;
     private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+    /** The toxics and outages applied: what teardown undoes (every toxic removed, every proxy enabled). */
+    private final Set<String> undoneAtTeardown = ConcurrentHashMap.newKeySet();
     private final Consumer<FaultEvent> onEvent;
     private Gate gate = Optional::empty;
     private Consumer<String> onWithheld = why -> { };
@@ -57,12 +60,11 @@ final class FaultScheduler implements AutoCloseable {
      * @param proxyAddress where the harness reaches a proxy by name, to prove an outage with a connection
      *     of its own; empty when it cannot (the outage is then not applied, and says why)
      */
-    FaultScheduler(ToxiproxyClient toxiproxy, String nameSuffix, IntConsumer sigterm, IntConsumer sigkill,
+    FaultScheduler(ToxiproxyClient toxiproxy, String nameSuffix, Instances instances,
             Function<String, Optional<InetSocketAddress>> proxyAddress, Consumer<FaultEvent> onEvent) {
         this.toxiproxy = toxiproxy;
         this.nameSuffix = nameSuffix;
-        this.sigterm = sigterm;
-        this.sigkill = sigkill;
+        this.instances = instances;
         this.proxyAddress = proxyAddress;
         this.onEvent = onEvent;
     }
@@ -71,6 +73,36 @@ final class FaultScheduler implements AutoCloseable {
     static String line(FaultEvent event) {
         return "fault " + event.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + event.fault()
                 + (event.detail().isEmpty() ? "" : " — " + event.detail());
+    }
+
+    /** The build's instances, as a replacement fault needs them. */
+    interface Instances {
+        /** How many instances the build has. */
+        int count();
+
+        /**
+         * Replaces instance {@code index} and returns once its successor is healthy.
+         *
+         * @param killAfter real time from SIGTERM to SIGKILL
+         * @return what each step did, in words
+         * @throws Exception naming the step that did not happen
+         */
+        String replace(int index, Duration killAfter) throws Exception;
+    }
+
+    /** Instances the timeline cannot touch (a build at URLs, a game day's service): a replacement fails, saying why. */
+    static Instances untouchable(String why) {
+        return new Instances() {
+            @Override
+            public int count() {
+                return 0;
+            }
+
+            @Override
+            public String replace(int index, Duration killAfter) {
+                throw new ReplayException(why);
+            }
+        };
     }
 
     /**
@@ -95,7 +127,7 @@ final class FaultScheduler implements AutoCloseable {
             boolean gated = gatedPhases.contains(fault.phase());
             if (fault instanceof Fault.Toxic toxic) {
                 at(phase.fromMillis(), () -> {
-                    if (mayApply(gated, toxic, describe(toxic, scale))) {
+                    if (mayApply(gated, key(toxic), describe(toxic, scale))) {
                         apply(toxic, scale);
                     }
                 });
@@ -108,7 +140,7 @@ final class FaultScheduler implements AutoCloseable {
                 }
             } else if (fault instanceof Fault.Outage outage) {
                 at(phase.fromMillis(), () -> {
-                    if (mayApply(gated, outage, describe(outage))) {
+                    if (mayApply(gated, key(outage), describe(outage))) {
                         takeDown(outage);
                     }
                 });
@@ -117,18 +149,14 @@ final class FaultScheduler implements AutoCloseable {
                         bringBack(outage);
                     }
                 });
-            } else if (fault instanceof Fault.Signal signal) {
-                at(phase.fromMillis(), () -> {
-                    if (mayApply(gated, signal, describe(signal))) {
-                        signal(signal);
-                    }
-                });
+            } else if (fault instanceof Fault.Replace replace) {
+                at(phase.fromMillis(), () -> replaceInTurn(replace, gated, scale));
             }
         }
     }
 
     /** Runs on the timeline's single thread, so the gate is asked exactly once. */
-    private boolean mayApply(boolean gated, Fault fault, String what) {
+    private boolean mayApply(boolean gated, String key, String what) {
         if (!gated) {
             return true;
         }
@@ -136,21 +164,21 @@ final class FaultScheduler implements AutoCloseable {
             gateAsked = true;
             withheld = gate.check().orElse(null);
             if (withheld != null) {
-                record(fault, what, Kind.WITHHELD, withheld); // recorded before the load is told to stop
+                record(key, what, Kind.WITHHELD, withheld); // recorded before the load is told to stop
                 onWithheld.accept(withheld);
                 return false;
             }
         }
         if (withheld != null) {
-            record(fault, what, Kind.WITHHELD, withheld);
+            record(key, what, Kind.WITHHELD, withheld);
             return false;
         }
         return true;
     }
 
-    /** Teardown took every toxic off: each one still applied is recorded as removed now. */
+    /** Teardown took every toxic off and enabled every proxy: each one still applied is recorded as removed now. */
     void removedAtTeardown() {
-        List<FaultEvent> applied = events.stream().filter(e -> e.kind() == Kind.APPLIED).toList();
+        List<FaultEvent> applied = events.stream().filter(e -> e.kind() == Kind.APPLIED && undoneAtTeardown.contains(e.key())).toList();
         for (FaultEvent e : applied) {
             if (events.stream().noneMatch(r -> r.is(e.key(), Kind.REMOVED))) {
                 events.add(new FaultEvent(System.currentTimeMillis(), e.key(), e.fault(), Kind.REMOVED, ""));
@@ -158,7 +186,7 @@ final class FaultScheduler implements AutoCloseable {
         }
     }
 
-    /** What the engine matches a fault's events by: its toxic's proxy and name, or the signal and its phase. */
+    /** What the engine matches a fault's events by: its toxic's proxy and name, or the outage and its phase. */
     static String key(Fault fault) {
         if (fault instanceof Fault.Toxic toxic) {
             return toxic.proxy() + "/" + toxic.name();
@@ -166,7 +194,16 @@ final class FaultScheduler implements AutoCloseable {
         if (fault instanceof Fault.Outage outage) {
             return describe(outage) + " in " + outage.phase();
         }
-        return fault instanceof Fault.Signal signal ? describe(signal) + " in " + signal.phase() : fault.toString();
+        return fault.toString();
+    }
+
+    /** A replacement's events are per instance: each one is proven on its own. */
+    static String key(Fault.Replace replace, int index) {
+        return describe(replace, index) + " in " + replace.phase();
+    }
+
+    static String describe(Fault.Replace replace, int index) {
+        return "replacement of instance " + index;
     }
 
     /** Why the gated faults were withheld, or empty when they were applied (or not due yet). */
@@ -201,6 +238,7 @@ final class FaultScheduler implements AutoCloseable {
             if (fault.toxic().toxicity() < 1f) {
                 toxic.setToxicity(fault.toxic().toxicity());
             }
+            undoneAtTeardown.add(key(fault));
             record(fault, what, Kind.APPLIED, "");
         } catch (IOException | RuntimeException e) {
             record(fault, what, Kind.FAILED, e.getMessage() + withdrawLeftover(fault));
@@ -258,6 +296,7 @@ final class FaultScheduler implements AutoCloseable {
                 record(outage, what, Kind.FAILED, "disabled, but " + hostPort(address.get()) + " still accepted a connection");
                 return;
             }
+            undoneAtTeardown.add(key(outage));
             record(outage, what, Kind.APPLIED, "a connection to " + hostPort(address.get()) + ": " + notAccepted.get());
         } catch (IOException | RuntimeException e) {
             record(outage, what, Kind.FAILED, e.getMessage());
@@ -297,17 +336,32 @@ final class FaultScheduler implements AutoCloseable {
         return address.getHostString() + ":" + address.getPort();
     }
 
-    private static String describe(Fault.Signal signal) {
-        return signal.kind() + " to instance " + signal.instance();
-    }
-
-    private void signal(Fault.Signal signal) {
-        String what = describe(signal);
-        try {
-            (signal.kind() == Fault.Signal.Kind.SIGTERM ? sigterm : sigkill).accept(signal.instance());
-            record(signal, what, Kind.SENT, "");
-        } catch (RuntimeException e) {
-            record(signal, what, Kind.FAILED, e.getMessage());
+    /**
+     * One instance after the other, each healthy again before the next is touched, as a rolling
+     * deploy goes; the rest are not touched once one fails (a deploy stops there too).
+     */
+    private void replaceInTurn(Fault.Replace replace, boolean gated, TimeScale scale) {
+        List<Integer> indexes = replace.of(instances.count());
+        if (indexes.isEmpty()) {
+            record(key(replace, 0), describe(replace, 0), Kind.FAILED, "the build has no instance the replay can replace");
+            return;
+        }
+        for (int position = 0; position < indexes.size(); position++) {
+            int index = indexes.get(position);
+            String key = key(replace, index);
+            if (!mayApply(gated, key, describe(replace, index))) {
+                continue;
+            }
+            try {
+                record(key, describe(replace, index), Kind.APPLIED, instances.replace(index, scale.apply(replace.killAfter())));
+            } catch (Exception e) {
+                record(key, describe(replace, index), Kind.FAILED, e.getMessage());
+                for (int next : indexes.subList(position + 1, indexes.size())) {
+                    record(key(replace, next), describe(replace, next), Kind.FAILED,
+                            "not replaced: the replacement of instance " + index + " failed before it");
+                }
+                return;
+            }
         }
     }
 
@@ -337,7 +391,11 @@ final class FaultScheduler implements AutoCloseable {
     }
 
     private void record(Fault fault, String what, Kind kind, String detail) {
-        FaultEvent event = new FaultEvent(System.currentTimeMillis(), key(fault), what, kind, detail);
+        record(key(fault), what, kind, detail);
+    }
+
+    private void record(String key, String what, Kind kind, String detail) {
+        FaultEvent event = new FaultEvent(System.currentTimeMillis(), key, what, kind, detail);
         events.add(event);
         onEvent.accept(event);
     }

@@ -163,7 +163,8 @@ public final class ReplayRun {
         loadBalancer = startLoadBalancer(instances);
         startOrchestrator();
         startProbes(instances);
-        faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt, deployment::sigterm, deployment::sigkill,
+        faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt,
+                new Replacements(deployment, loadBalancer, timeline, Replacements.START_UP),
                 this::proxyAddress, event -> say(FaultScheduler.line(event)));
         runLoad(feeder);
         runFinalQueries();

@@ -403,8 +403,9 @@ final class ReplayVerdict {
 
     /**
      * The data volume must be there, each toxic of the timeline must have touched traffic (when the
-     * fault plane can tell), and each outage must have refused the harness's own connection (the
-     * scheduler records an outage applied only then).
+     * fault plane can tell), each outage must have refused the harness's own connection (the
+     * scheduler records an outage applied only then), and each replaced instance must have drained,
+     * exited, started again and turned healthy (recorded applied only then).
      */
     private List<FaultCheck> faultChecks(List<FaultEvent> events) {
         List<FaultCheck> checks = new ArrayList<>(run.volumeChecks);
@@ -417,6 +418,12 @@ final class ReplayVerdict {
                 String what = FaultScheduler.describe(toxic, run.scale());
                 applied(what, FaultScheduler.key(toxic), events, checks)
                         .ifPresent(applied -> touched(toxic, what).ifPresent(checks::add));
+            } else if (fault instanceof Fault.Replace replace) {
+                for (int index : replace.of(run.topology.instances())) {
+                    String what = FaultScheduler.describe(replace, index);
+                    applied(what, FaultScheduler.key(replace, index), events, checks)
+                            .ifPresent(applied -> checks.add(new FaultCheck(what, true, applied.detail())));
+                }
             }
         }
         return checks;

@@ -95,7 +95,8 @@ public final class StandaloneLoad implements AutoCloseable {
         if (toxiproxy == null) {
             return;
         }
-        faults = new FaultScheduler(toxiproxy, "", pid -> unsupported("SIGTERM"), pid -> unsupported("SIGKILL"),
+        faults = new FaultScheduler(toxiproxy, "",
+                FaultScheduler.untouchable("replacing an instance needs instances the harness launched; run the incident with ./replay"),
                 this::listenAddress, event -> out.println(FaultScheduler.line(event)));
         faults.start(incident.faults().stream().filter(f -> f instanceof Fault.Toxic || f instanceof Fault.Outage).toList(),
                 realTime.windows(atMillis), scale, Set.of(), Optional::empty, why -> { });
@@ -116,10 +117,6 @@ public final class StandaloneLoad implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static void unsupported(String signal) {
-        throw new IllegalStateException(signal + " needs instances the harness launched; run the incident with ./replay");
     }
 
     /** Ends the fault timeline and takes off what is still applied (each step was said as it happened). */

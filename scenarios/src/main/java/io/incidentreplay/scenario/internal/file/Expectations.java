@@ -21,12 +21,12 @@ import java.util.function.DoublePredicate;
 final class Expectations {
 
     /** Measures of a request of the mix, or {@code all}. */
-    private static final List<String> REQUEST_MEASURES = List.of("p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks");
+    private static final List<String> REQUEST_MEASURES = List.of("p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks", "failed");
     /** Measures of a probe series. */
     private static final List<String> SERIES_MEASURES = List.of("max", "min", "increase", "answered");
     /** Measures with a condition on a series. */
     private static final List<String> CONDITION_MEASURES = List.of("timeWith", "timeUntil", "p99While");
-    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention", "p99Rise");
+    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention", "p99Rise", "inFlightAt");
     /** Measures of the builds' logs (the incident's {@code logs}) and what they cost (its {@code costs}). */
     private static final List<String> LOG_MEASURES = List.of("logged", "sampled", "logBytes", "secrets", "logVolume", "logCost");
     /** Measures of the bucket the build stored in (the incident's {@code storage}) and what it costs. */
@@ -81,7 +81,7 @@ final class Expectations {
         }
         String in = phase.get();
         Optional<Measure> measure = switch (kind) {
-            case "p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks" -> value.text()
+            case "p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks", "failed" -> value.text()
                     .filter(r -> names == null || names.request(value, r)).map(r -> requestMeasure(kind, in, r));
             case "max" -> value.text().map(series -> Expect.seriesMax(series, aggregation, in));
             case "min" -> value.text().map(series -> Expect.seriesMin(series, aggregation, in));
@@ -90,6 +90,7 @@ final class Expectations {
             case "openBreakers" -> Optional.of(Expect.openBreakers(in));
             case "lostWrites" -> lostWrites(value, names);
             case "p99Rise" -> p99Rise(value, in, names);
+            case "inFlightAt" -> inFlightAt(value, in, names);
             case "logGroupsWithoutRetention" -> logGroups(value, names);
             case "logged", "sampled", "logBytes", "secrets", "logVolume", "logCost" -> logMeasure(kind, value, in, names);
             case "storedPerUpload", "storedShare", "versions", "lifecycleRules", "variants", "storageCost" ->
@@ -107,6 +108,7 @@ final class Expectations {
             case "maxLatency" -> Expect.maxLatency(phase, request);
             case "errors" -> Expect.errorPercent(phase, request);
             case "serverErrors" -> Expect.serverErrorPercent(phase, request);
+            case "failed" -> Expect.failedRequests(phase, request);
             default -> Expect.fallbackPercent(phase, request);
         };
     }
@@ -274,6 +276,17 @@ final class Expectations {
         Optional<String> from = value.required("from", "the phase whose p99 it rises from, e.g. steady").flatMap(YamlNode::text)
                 .filter(f -> names == null || names.phase(value.optional("from").get(), f));
         return request.isPresent() && from.isPresent() ? Optional.of(Expect.p99Rise(phase, request.get(), from.get()))
+                : Optional.empty();
+    }
+
+    /** {@code {inFlightAt: {request: all, series: replace.exit.ms}, in: deploy, atLeast: 3}}. */
+    private static Optional<Measure> inFlightAt(YamlNode value, String phase, Names names) {
+        value.onlyKeys("request", "series");
+        Optional<String> request = value.required("request", "the request of the mix, or all").flatMap(YamlNode::text)
+                .filter(r -> names == null || names.request(value.optional("request").get(), r));
+        Optional<String> series = value.required("series", "the series whose samples are the instants, e.g. replace.exit.ms")
+                .flatMap(YamlNode::text);
+        return request.isPresent() && series.isPresent() ? Optional.of(Expect.inFlightAt(phase, request.get(), series.get()))
                 : Optional.empty();
     }
 

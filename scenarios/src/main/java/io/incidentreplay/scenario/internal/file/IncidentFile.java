@@ -23,6 +23,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -310,6 +311,8 @@ public final class IncidentFile {
                 }
             } else if (f.optional("outage").isPresent()) {
                 outage(f, names).ifPresent(faults::add);
+            } else if (f.optional("replace").isPresent()) {
+                replace(f, names).ifPresent(faults::add);
             } else {
                 toxic(f, names).ifPresent(faults::add);
             }
@@ -329,6 +332,37 @@ public final class IncidentFile {
             return Optional.empty();
         }
         return proxy.isPresent() && phase.isPresent() ? Optional.of(new Fault.Outage(proxy.get(), phase.get())) : Optional.empty();
+    }
+
+    /**
+     * {@code {replace: all, phase: deploy, killAfter: 30s}} or {@code {replace: [1], ...}}: the instances
+     * replaced one after another from the phase's start; SIGKILL after {@code killAfter} (30 s, ECS's
+     * stopTimeout and Kubernetes' grace period, when left out).
+     */
+    private static Optional<Fault> replace(YamlNode f, Names names) {
+        f.onlyKeys("replace", "phase", "killAfter");
+        YamlNode which = f.optional("replace").get();
+        Optional<List<Integer>> instances;
+        if (which.isList()) {
+            List<Integer> indexes = new ArrayList<>();
+            which.items().forEach(i -> i.integer().ifPresent(indexes::add));
+            instances = indexes.size() == which.items().size() && !indexes.isEmpty() ? Optional.of(indexes) : Optional.empty();
+            if (indexes.isEmpty()) {
+                which.problem("names no instance: give their indexes from 0, e.g. [0, 1], or all");
+            }
+        } else {
+            instances = which.oneOf("all").map(all -> List.of());
+        }
+        Optional<String> phase = f.required("phase", "when the first instance is replaced: a phase of the load").flatMap(YamlNode::text)
+                .filter(p -> names == null || names.phase(f.optional("phase").get(), p));
+        if (phase.filter(Observations.RUN::equals).isPresent()) {
+            f.optional("phase").get().problem("a replacement starts at a phase of the load, not the whole run: the builds must "
+                    + "start, and be steady, before their instances are replaced");
+            return Optional.empty();
+        }
+        Duration killAfter = f.optional("killAfter").flatMap(YamlNode::duration).orElse(Duration.ofSeconds(30));
+        return instances.isPresent() && phase.isPresent()
+                ? Optional.of(new Fault.Replace(instances.get(), killAfter, phase.get())) : Optional.empty();
     }
 
     private static final Set<String> TIME_ATTRIBUTES = Set.of("latency", "jitter", "timeout", "delay");

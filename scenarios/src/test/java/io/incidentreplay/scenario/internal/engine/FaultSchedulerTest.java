@@ -59,7 +59,7 @@ class FaultSchedulerTest {
         long now = System.currentTimeMillis();
 
         try (FaultScheduler scheduler = new FaultScheduler(new ToxiproxyClient("127.0.0.1", server.getAddress().getPort()),
-                "-r1", instance -> { }, instance -> { }, proxy -> Optional.empty(), events::add)) {
+                "-r1", FaultScheduler.untouchable("no instances here"), proxy -> Optional.empty(), events::add)) {
             scheduler.start(List.of(fault), Map.of("fault", new Window("fault", now, now + 60_000)), new TimeScale(1),
                     Set.of(), Optional::empty, why -> { });
             await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
@@ -87,7 +87,7 @@ class FaultSchedulerTest {
             List<FaultEvent> events = new CopyOnWriteArrayList<>();
             long now = System.currentTimeMillis();
 
-            try (FaultScheduler scheduler = new FaultScheduler(client, "", instance -> { }, instance -> { },
+            try (FaultScheduler scheduler = new FaultScheduler(client, "", FaultScheduler.untouchable("no instances here"),
                     name -> Optional.of(address), events::add)) {
                 scheduler.start(List.of(new Fault.Outage("postgres", "fault")),
                         Map.of("fault", new Window("fault", now + 200, now + 1_500)), new TimeScale(1), Set.of(),
@@ -110,6 +110,84 @@ class FaultSchedulerTest {
         }
     }
 
+    /** Instances that record what they were asked, and fail the replacement of {@code failing}. */
+    private static FaultScheduler.Instances instances(int count, int failing, List<String> asked) {
+        return new FaultScheduler.Instances() {
+            @Override
+            public int count() {
+                return count;
+            }
+
+            @Override
+            public String replace(int index, Duration killAfter) {
+                asked.add(index + " kill after " + killAfter.toMillis());
+                if (index == failing) {
+                    throw new ReplayException("instance " + index + " restarted, but not healthy within 5000 ms");
+                }
+                return "instance " + index + " replaced";
+            }
+        };
+    }
+
+    @Test
+    void aReplacementOfAllReplacesEachInstanceInTurnWithTheScaledKillDelayAndProvesEachOnItsOwn() throws IOException {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        List<FaultEvent> events = new CopyOnWriteArrayList<>();
+        Fault.Replace all = new Fault.Replace(List.of(), Duration.ofSeconds(30), "deploy");
+        long now = System.currentTimeMillis();
+        try (FaultScheduler scheduler = new FaultScheduler(new ToxiproxyClient("127.0.0.1", 1), "", instances(3, -1, asked),
+                proxy -> Optional.empty(), events::add)) {
+            scheduler.start(List.of(all), Map.of("deploy", new Window("deploy", now, now + 60_000)), new TimeScale(0.5),
+                    Set.of(), Optional::empty, why -> { });
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 3);
+        }
+
+        assertThat(asked).containsExactly("0 kill after 15000", "1 kill after 15000", "2 kill after 15000");
+        assertThat(events).extracting(FaultEvent::kind).containsOnly(FaultEvent.Kind.APPLIED);
+        assertThat(events).extracting(FaultEvent::key).containsExactly(FaultScheduler.key(all, 0), FaultScheduler.key(all, 1),
+                FaultScheduler.key(all, 2));
+        assertThat(events.get(2).detail()).isEqualTo("instance 2 replaced");
+    }
+
+    @Test
+    void aReplacementThatFailsStopsTheDeployAndEveryInstanceLeftIsAFailedFault() throws IOException {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        List<FaultEvent> events = new CopyOnWriteArrayList<>();
+        Fault.Replace some = new Fault.Replace(List.of(2, 0, 1), Duration.ofSeconds(30), "deploy");
+        long now = System.currentTimeMillis();
+        try (FaultScheduler scheduler = new FaultScheduler(new ToxiproxyClient("127.0.0.1", 1), "", instances(3, 0, asked),
+                proxy -> Optional.empty(), events::add)) {
+            scheduler.start(List.of(some), Map.of("deploy", new Window("deploy", now, now + 60_000)), new TimeScale(1),
+                    Set.of(), Optional::empty, why -> { });
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 3);
+        }
+
+        assertThat(asked).as("in the file's order, and none after the failure").containsExactly("2 kill after 30000", "0 kill after 30000");
+        assertThat(events).extracting(FaultEvent::kind)
+                .containsExactly(FaultEvent.Kind.APPLIED, FaultEvent.Kind.FAILED, FaultEvent.Kind.FAILED);
+        assertThat(events.get(1).detail()).isEqualTo("instance 0 restarted, but not healthy within 5000 ms");
+        assertThat(events.get(2).key()).isEqualTo(FaultScheduler.key(some, 1));
+        assertThat(events.get(2).detail()).isEqualTo("not replaced: the replacement of instance 0 failed before it");
+    }
+
+    @Test
+    void instancesTheReplayDidNotLaunchCannotBeReplacedAndSaySo() throws IOException {
+        List<FaultEvent> events = new CopyOnWriteArrayList<>();
+        Fault.Replace all = new Fault.Replace(List.of(), Duration.ofSeconds(30), "deploy");
+        long now = System.currentTimeMillis();
+        try (FaultScheduler scheduler = new FaultScheduler(new ToxiproxyClient("127.0.0.1", 1), "",
+                FaultScheduler.untouchable("the build runs at URLs"), proxy -> Optional.empty(), events::add)) {
+            scheduler.start(List.of(all), Map.of("deploy", new Window("deploy", now, now + 60_000)), new TimeScale(1),
+                    Set.of(), Optional::empty, why -> { });
+            await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+        }
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(FaultEvent.Kind.FAILED);
+            assertThat(e.detail()).isEqualTo("the build has no instance the replay can replace");
+        });
+    }
+
     /**
      * A plane that answers the disable but keeps the port open (a proxy name that is not the one
      * in front of the dependency, a Toxiproxy behind a load balancer): the canary connects, so the
@@ -122,7 +200,7 @@ class FaultSchedulerTest {
         long now = System.currentTimeMillis();
         try (ServerSocket stillOpen = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
                 FaultScheduler scheduler = new FaultScheduler(new ToxiproxyClient("127.0.0.1", server.getAddress().getPort()),
-                        "", instance -> { }, instance -> { },
+                        "", FaultScheduler.untouchable("no instances here"),
                         name -> Optional.of(new InetSocketAddress("127.0.0.1", stillOpen.getLocalPort())), events::add)) {
             scheduler.start(List.of(new Fault.Outage("weather-api", "fault")),
                     Map.of("fault", new Window("fault", now, now + 60_000)), new TimeScale(1), Set.of(), Optional::empty, why -> { });

@@ -190,6 +190,27 @@ class IncidentFileTest {
     }
 
     @Test
+    void aReplacementNamesAllOrItsInstancesAndIsRefusedForAnInstanceTheBuildsDoNotHave() throws IOException {
+        String toxic = "{toxic: latency, proxy: payments, phase: fault, attributes: {latency: 47s}}";
+        Incident incident = IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{replace: all, phase: fault}")
+                .replace("  - {p99: home, in: fault, atMost: 700ms}", "  - {failed: all, in: fault, atMost: 0}\n"
+                        + "  - {inFlightAt: {request: all, series: replace.exit.ms}, in: run, atLeast: 4}"))).incident();
+        assertThat(incident.faults()).containsExactly(new io.incidentreplay.scenario.Fault.Replace(List.of(), Duration.ofSeconds(30), "fault"));
+        assertThat(incident.budgets()).extracting(Object::toString).containsExactly("fault failed requests of all <= 0",
+                "run requests of all in flight at each replace.exit.ms >= 4");
+        Incident spot = IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{replace: [1], phase: fault, killAfter: 120s}")))
+                .incident();
+        assertThat(spot.faults()).containsExactly(new io.incidentreplay.scenario.Fault.Replace(List.of(1), Duration.ofSeconds(120), "fault"));
+
+        assertThat(problems(VALID.replace(toxic, "{replace: all, phase: run}"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("a replacement starts at a phase of the load, not the whole run"));
+        assertThat(problems(VALID.replace(toxic, "{replace: some, phase: fault}"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("must be one of all"));
+        assertThatThrownBy(() -> IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{replace: [2], phase: fault}"))))
+                .hasMessageContaining("replace names instance 2, but the builds have 2 and 2 instances");
+    }
+
+    @Test
     void p99RiseNamesTheRequestAndThePhaseItRisesFrom() throws IOException {
         Incident incident = IncidentFile.load(write("incident.yaml", VALID.replace("  - {p99: home, in: fault, atMost: 700ms}",
                 "  - {p99Rise: {request: home, from: steady}, in: fault, atMost: 50ms}"))).incident();
@@ -453,8 +474,8 @@ class IncidentFileTest {
     @Test
     void theBuiltInIncidentsLoad() {
         assertThat(BuiltInIncidents.all()).extracting(Incident::id)
-                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "db-failover", "liveness-restart-storm", "log-explosion",
-                        "pool-exhaustion", "upload-bloat", "weather-cascade");
+                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "db-failover", "db-failover-hang", "liveness-restart-storm", "log-explosion",
+                        "pool-exhaustion", "rolling-deploy-drain", "upload-bloat", "weather-cascade");
     }
 
     /** VALID with an S3 bucket, an upload in the mix, the storage section and one more budget. */

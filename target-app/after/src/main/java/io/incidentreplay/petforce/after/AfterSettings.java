@@ -22,6 +22,7 @@ record AfterSettings(
         Duration databaseCallTimeout,
         Duration readinessDatabaseTimeout,
         Duration shutdownTimeout,
+        Duration shutdownDelay,
         double logSampleRate,
         Duration slowRequest,
         List<String> logImportantPaths,
@@ -69,6 +70,7 @@ record AfterSettings(
                 env.millis("DB_CALL_TIMEOUT_MS", 10_000),
                 env.millis("READINESS_DB_TIMEOUT_MS", 2_000),
                 env.millis("SHUTDOWN_TIMEOUT_MS", 30_000),
+                shutdownDelay(env),
                 env.fraction("LOG_SAMPLE_RATE", 0.1),
                 env.millis("LOG_SLOW_REQUEST_MS", 1_000),
                 pathPrefixes(env, "LOG_IMPORTANT_PATHS", DEFAULT_IMPORTANT_PATHS),
@@ -91,6 +93,17 @@ record AfterSettings(
             prefixes.add(prefix);
         }
         return List.copyOf(prefixes);
+    }
+
+    /** The delay is part of the forced-shutdown timeout, so it must leave the drain some of it. */
+    private static Duration shutdownDelay(Env env) {
+        Duration timeout = env.millis("SHUTDOWN_TIMEOUT_MS", 30_000);
+        Duration delay = env.millis("SHUTDOWN_DELAY_MS", 0);
+        if (delay.compareTo(timeout) >= 0) {
+            throw new IllegalArgumentException("SHUTDOWN_DELAY_MS (" + delay.toMillis() + ") must be shorter than SHUTDOWN_TIMEOUT_MS ("
+                    + timeout.toMillis() + "): the process must exit within the timeout, drain included");
+        }
+        return delay;
     }
 
     /** pgjdbc's socketTimeout and connectTimeout are whole seconds (0 would mean "forever"): round up. */

@@ -87,9 +87,9 @@ public final class PetForceAfter implements AutoCloseable {
                 requestLog.completed(ctx, millis);
             });
             // Graceful stop: Jetty stops accepting, waits for in-flight requests (counted by the
-            // StatisticsHandler) up to SHUTDOWN_TIMEOUT_MS, then closes what is left.
+            // StatisticsHandler) for what SHUTDOWN_TIMEOUT_MS leaves after the delay, then closes the rest.
             config.jetty.modifyServer(server -> {
-                server.setStopTimeout(settings.shutdownTimeout().toMillis());
+                server.setStopTimeout(settings.shutdownTimeout().minus(settings.shutdownDelay()).toMillis());
                 server.setHandler(new StatisticsHandler());
             });
         });
@@ -165,12 +165,21 @@ public final class PetForceAfter implements AutoCloseable {
 
     /**
      * The seed's graceful shutdown (S0 2312–2372): readiness fails at once, no new connections,
-     * in-flight requests finish (up to {@code SHUTDOWN_TIMEOUT_MS}), then the pool closes.
+     * in-flight requests finish (up to {@code SHUTDOWN_TIMEOUT_MS}), then the pool closes. With
+     * {@code SHUTDOWN_DELAY_MS}, the server keeps serving that long after readiness failed and before
+     * it stops accepting (A4's order); the timeout counts from SIGTERM either way.
      */
     public void stop() {
         beginDrain();
+        Duration delay = settings.shutdownDelay();
+        if (!delay.isZero()) {
+            // A4's order: fail readiness first and keep serving while the load balancer takes the target
+            // out, then stop accepting; stopping at once refuses the requests still routed here
+            log.info("Shutting down: readiness now 503, serving {} ms more before the server stops accepting", delay.toMillis());
+            pause(delay);
+        }
         log.info("Shutting down: readiness now 503, draining in-flight requests (up to {} ms)",
-                settings.shutdownTimeout().toMillis());
+                settings.shutdownTimeout().minus(delay).toMillis());
         app.stop();
         weather.close();
         database.close();
@@ -184,6 +193,14 @@ public final class PetForceAfter implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop now: whoever interrupted wants the process down
+        }
     }
 
     CircuitBreaker breaker(String name) {

@@ -57,4 +57,29 @@ class AfterShutdownIT {
                     assertThat(app.output()).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete")));
         }
     }
+
+    /**
+     * A4's order with SHUTDOWN_DELAY_MS: after SIGTERM readiness answers 503 on new connections while
+     * the server still accepts them, and only after the delay does it stop accepting and exit. Without
+     * the delay (the seed's order) the first new connection after SIGTERM is refused instead.
+     */
+    @Test
+    void withAShutdownDelayReadinessAnswers503OnNewConnectionsBeforeTheServerStopsAccepting() throws Exception {
+        try (ChildProcess app = ChildProcess.start(Path.of("target", "petforce-after.jar"), Map.of(
+                "PORT", "0", "DB_URL", postgres.freshDatabaseUrl(), "WEATHER_API_URL", weather.baseUrl(),
+                "SHUTDOWN_DELAY_MS", "2000", "SHUTDOWN_TIMEOUT_MS", "10000"))) {
+            await("'PetForce after listening on port' line").atMost(Duration.ofSeconds(60)).until(() -> app.port() > 0);
+            ApiClient api = new ApiClient(app.port());
+            assertThat(api.get("/health/readiness", null, Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
+            long sigterm = System.nanoTime();
+            app.terminate();
+
+            await("readiness 503 on a new connection").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(new ApiClient(app.port()).get("/health/readiness", null, Duration.ofMillis(500))
+                            .statusCode()).isEqualTo(503));
+            assertThat(app.process().waitFor(15, TimeUnit.SECONDS)).as("process exited").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sigterm)).as("it served through the delay, then exited within the timeout")
+                    .isBetween(Duration.ofMillis(1900), Duration.ofSeconds(10));
+        }
+    }
 }
