@@ -153,6 +153,40 @@ class ReplayEngineIT {
     }
 
     /**
+     * rolling-deploy-drain's incident-era build as the candidate, deployed as the baseline is: it has
+     * no SIGTERM handling, so it never answers readiness 503 before it dies, and the instance the
+     * deploy replaces drops what it was serving. One instance replaced instead of three, on shorter
+     * phases (29 s of load instead of 140 s), to keep the plain build's CI inside its budget; the
+     * replacement is proven step by step all the same. The dropped requests are not asserted here:
+     * one SIGTERM meets about four requests on its instance, and a JVM that takes 350 ms to exit can
+     * finish them all (the file's three replacements dropped 16 in its first replay).
+     */
+    @Test
+    void aBuildThatDiesOnSigtermFailsTheRollingDeployWithTheRequestsItDropped() {
+        Incident drain = BuiltInIncidents.byId("rolling-deploy-drain");
+        LoadProfile shorter = new LoadProfile(List.of(
+                new Phase("warm-up", Duration.ofSeconds(10), 40), new Phase("steady", Duration.ofSeconds(25), 40),
+                new Phase("deploy", Duration.ofSeconds(90), 40), new Phase("spot", Duration.ofSeconds(10), 40),
+                new Phase("after", Duration.ofSeconds(10), 40)), drain.load().mix());
+        Incident bugAsCandidate = drain.toBuilder()
+                .topologies(drain.topology(Role.BASELINE), drain.topology(Role.BASELINE))
+                .load(shorter)
+                .faults(drain.faults().get(0), new Fault.Replace(List.of(0), Duration.ofSeconds(30), "deploy"))
+                .build();
+
+        ReplayResult result = replay("drain-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
+
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons()).as("no 503 before it died")
+                .anySatisfy(r -> assertThat(r).startsWith("run max replace.notReady.ms").contains("nothing was measured"));
+        assertThat(result.faultChecks()).filteredOn(c -> c.fault().startsWith("replacement of instance 0")).singleElement()
+                .satisfies(check -> {
+                    assertThat(check.verified()).isTrue();
+                    assertThat(check.detail()).contains("deregistered, SIGTERM").contains("registered, healthy after");
+                });
+    }
+
+    /**
      * db-failover's incident-era deployment as the candidate: one shared connection that the outage
      * closes and nothing reopens, so the requests after the database is back fail too. Shorter phases
      * than the file's, at a time scale of 0.5 (23 s of load instead of 220 s: the file's real time is
