@@ -105,13 +105,10 @@ class ReplayEngineIT {
     @Test
     void cascadingTimeoutsBuildWithoutBulkheadFailsBecauseTheUnrelatedEndpointWaitsForAWorker() {
         Incident cascading = BuiltInIncidents.byId("cascading-timeout");
-        LoadProfile shorter = new LoadProfile(List.of(
+        Incident bugAsCandidate = incidentEraAsCandidate(cascading,
                 new Phase("warm-up", Duration.ofSeconds(5), 100), new Phase("steady", Duration.ofSeconds(15), 100),
                 new Phase("fault", Duration.ofSeconds(20), 100), new Phase("recovery", Duration.ofSeconds(5), 100),
-                new Phase("after", Duration.ofSeconds(5), 100)), cascading.load().mix());
-        Incident bugAsCandidate = cascading.toBuilder()
-                .topologies(cascading.topology(Role.BASELINE), cascading.topology(Role.BASELINE))
-                .load(shorter)
+                new Phase("after", Duration.ofSeconds(5), 100))
                 .build();
 
         ReplayResult result = replay("cascading-bug-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
@@ -134,13 +131,10 @@ class ReplayEngineIT {
     @Test
     void aLivenessProbeThatAsksTheDatabaseFailsBecauseTheOrchestratorRestartsEveryInstance() {
         Incident storm = BuiltInIncidents.byId("liveness-restart-storm");
-        LoadProfile shorter = new LoadProfile(List.of(
+        Incident bugAsCandidate = incidentEraAsCandidate(storm,
                 new Phase("warm-up", Duration.ofSeconds(10), 40), new Phase("steady", Duration.ofSeconds(20), 40),
                 new Phase("fault", Duration.ofSeconds(50), 40), new Phase("back", Duration.ofSeconds(10), 40),
-                new Phase("after", Duration.ofSeconds(10), 40)), storm.load().mix());
-        Incident bugAsCandidate = storm.toBuilder()
-                .topologies(storm.topology(Role.BASELINE), storm.topology(Role.BASELINE))
-                .load(shorter)
+                new Phase("after", Duration.ofSeconds(10), 40))
                 .build();
 
         ReplayResult result = replay("restart-storm-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before(),
@@ -164,13 +158,10 @@ class ReplayEngineIT {
     @Test
     void aBuildThatDiesOnSigtermFailsTheRollingDeployWithTheRequestsItDropped() {
         Incident drain = BuiltInIncidents.byId("rolling-deploy-drain");
-        LoadProfile shorter = new LoadProfile(List.of(
+        Incident bugAsCandidate = incidentEraAsCandidate(drain,
                 new Phase("warm-up", Duration.ofSeconds(10), 40), new Phase("steady", Duration.ofSeconds(25), 40),
                 new Phase("deploy", Duration.ofSeconds(90), 40), new Phase("spot", Duration.ofSeconds(10), 40),
-                new Phase("after", Duration.ofSeconds(10), 40)), drain.load().mix());
-        Incident bugAsCandidate = drain.toBuilder()
-                .topologies(drain.topology(Role.BASELINE), drain.topology(Role.BASELINE))
-                .load(shorter)
+                new Phase("after", Duration.ofSeconds(10), 40))
                 .faults(drain.faults().get(0), new Fault.Replace(List.of(0), Duration.ofSeconds(30), "deploy"))
                 .build();
 
@@ -195,13 +186,10 @@ class ReplayEngineIT {
     @Test
     void aBuildThatNeverReopensItsConnectionFailsAfterTheDatabaseIsBack() {
         Incident failover = BuiltInIncidents.byId("db-failover");
-        LoadProfile shorter = new LoadProfile(List.of(
+        Incident bugAsCandidate = incidentEraAsCandidate(failover,
                 new Phase("warm-up", Duration.ofSeconds(5), 40), new Phase("steady", Duration.ofSeconds(10), 40),
                 new Phase("fault", Duration.ofSeconds(15), 40), new Phase("back", Duration.ofSeconds(5), 40),
-                new Phase("after", Duration.ofSeconds(10), 40)), failover.load().mix());
-        Incident bugAsCandidate = failover.toBuilder()
-                .topologies(failover.topology(Role.BASELINE), failover.topology(Role.BASELINE))
-                .load(shorter)
+                new Phase("after", Duration.ofSeconds(10), 40))
                 .build();
 
         ReplayResult result = replay("failover-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before(),
@@ -501,6 +489,16 @@ class ReplayEngineIT {
 
         assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("steady min instance.alive").contains(" < 2"));
+    }
+
+    /**
+     * The incident with its baseline's deployment as the candidate too (the incident-era build as its
+     * own target group had it), on the given phases: builder, for what a test changes besides.
+     */
+    private static Incident.Builder incidentEraAsCandidate(Incident incident, Phase... phases) {
+        return incident.toBuilder()
+                .topologies(incident.topology(Role.BASELINE), incident.topology(Role.BASELINE))
+                .load(new LoadProfile(List.of(phases), incident.load().mix()));
     }
 
     private static ReplayResult replay(String test, Incident incident, Role role, Build jar) {
