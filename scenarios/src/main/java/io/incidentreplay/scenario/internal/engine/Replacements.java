@@ -42,16 +42,15 @@ final class Replacements implements FaultScheduler.Instances {
     private final Duration healthyWithin;
 
     /** How long a new process may take to listen and migrate, on top of the health checks that make it healthy. */
-    static final Duration START_UP = Duration.ofSeconds(30);
+    private static final Duration START_UP = Duration.ofSeconds(30);
 
-    /** @param startUp how long a new process may take to listen, on top of the health checks that make it healthy */
-    Replacements(Deployment deployment, LoadBalancer loadBalancer, Timeline timeline, Duration startUp) {
+    Replacements(Deployment deployment, LoadBalancer loadBalancer, Timeline timeline) {
         this.deployment = deployment;
         this.loadBalancer = loadBalancer;
         this.timeline = timeline;
         HealthCheckConfig hc = loadBalancer.config().healthCheck();
         this.readiness = new HttpHealthProbe(hc.path(), READINESS_TIMEOUT, hc.successCodes(), System::nanoTime);
-        this.healthyWithin = loadBalancer.config().scaled(hc.interval().multipliedBy(hc.healthyThreshold() + 2)).plus(startUp);
+        this.healthyWithin = loadBalancer.config().scaled(hc.interval().multipliedBy(hc.healthyThreshold() + 2)).plus(START_UP);
     }
 
     @Override

@@ -324,13 +324,8 @@ public final class IncidentFile {
     private static Optional<Fault> outage(YamlNode f, Names names) {
         f.onlyKeys("outage", "phase");
         Optional<String> proxy = f.required("outage", "the dependency's proxy that goes down, e.g. postgres").flatMap(YamlNode::text);
-        Optional<String> phase = f.required("phase", "when: a phase of the load").flatMap(YamlNode::text)
-                .filter(p -> names == null || names.phase(f.optional("phase").get(), p));
-        if (phase.filter(Observations.RUN::equals).isPresent()) {
-            f.optional("phase").get().problem("an outage lasts a phase of the load, not the whole run: the builds must "
-                    + "start, and be steady, with their dependency there");
-            return Optional.empty();
-        }
+        Optional<String> phase = phaseOfTheLoad(f, names, "when: a phase of the load", "an outage lasts a phase of the load, "
+                + "not the whole run: the builds must start, and be steady, with their dependency there");
         return proxy.isPresent() && phase.isPresent() ? Optional.of(new Fault.Outage(proxy.get(), phase.get())) : Optional.empty();
     }
 
@@ -353,16 +348,23 @@ public final class IncidentFile {
         } else {
             instances = which.oneOf("all").map(all -> List.of());
         }
-        Optional<String> phase = f.required("phase", "when the first instance is replaced: a phase of the load").flatMap(YamlNode::text)
-                .filter(p -> names == null || names.phase(f.optional("phase").get(), p));
-        if (phase.filter(Observations.RUN::equals).isPresent()) {
-            f.optional("phase").get().problem("a replacement starts at a phase of the load, not the whole run: the builds must "
-                    + "start, and be steady, before their instances are replaced");
-            return Optional.empty();
-        }
+        Optional<String> phase = phaseOfTheLoad(f, names, "when the first instance is replaced: a phase of the load",
+                "a replacement starts at a phase of the load, not the whole run: the builds must start, and be steady, "
+                        + "before their instances are replaced");
         Duration killAfter = f.optional("killAfter").flatMap(YamlNode::duration).orElse(Duration.ofSeconds(30));
         return instances.isPresent() && phase.isPresent()
                 ? Optional.of(new Fault.Replace(instances.get(), killAfter, phase.get())) : Optional.empty();
+    }
+
+    /** A fault's {@code phase}, which must name a phase of the load: {@code run} is refused with {@code whyNotRun}. */
+    private static Optional<String> phaseOfTheLoad(YamlNode f, Names names, String what, String whyNotRun) {
+        Optional<String> phase = f.required("phase", what).flatMap(YamlNode::text)
+                .filter(p -> names == null || names.phase(f.optional("phase").get(), p));
+        if (phase.filter(Observations.RUN::equals).isPresent()) {
+            f.optional("phase").get().problem(whyNotRun);
+            return Optional.empty();
+        }
+        return phase;
     }
 
     private static final Set<String> TIME_ATTRIBUTES = Set.of("latency", "jitter", "timeout", "delay");
