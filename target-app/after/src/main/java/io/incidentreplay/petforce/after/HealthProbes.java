@@ -30,7 +30,7 @@ final class HealthProbes implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile boolean migrated;
+    private volatile boolean startedUp;
     private volatile boolean draining;
 
     HealthProbes(HikariDataSource pool, Duration databaseTimeout) {
@@ -38,12 +38,12 @@ final class HealthProbes implements AutoCloseable {
         this.databaseTimeout = databaseTimeout;
     }
 
-    void migrationsApplied() {
-        migrated = true;
+    void startUpDone() {
+        startedUp = true;
     }
 
     boolean started() {
-        return migrated;
+        return startedUp;
     }
 
     void beginDrain() {
@@ -59,9 +59,9 @@ final class HealthProbes implements AutoCloseable {
     }
 
     void startup(Context ctx) {
-        ObjectNode body = status(migrated ? "started" : "starting");
-        body.putObject("checks").put("migrations", migrated);
-        ctx.status(migrated ? 200 : 503).json(body);
+        ObjectNode body = status(startedUp ? "started" : "starting");
+        body.putObject("checks").put("migrations", startedUp);
+        ctx.status(startedUp ? 200 : 503).json(body);
     }
 
     void readiness(Context ctx) {
@@ -69,7 +69,7 @@ final class HealthProbes implements AutoCloseable {
             ctx.status(503).json(status("shutting-down"));
             return;
         }
-        if (!migrated) {
+        if (!startedUp) {
             ctx.status(503).json(status("starting"));
             return;
         }

@@ -23,6 +23,7 @@ import io.incidentreplay.petforce.core.Metrics;
 import io.incidentreplay.petforce.core.Migrations;
 import io.incidentreplay.petforce.core.PooledDatabase;
 import io.incidentreplay.petforce.core.Pools;
+import io.incidentreplay.petforce.core.StartupWarmup;
 import io.incidentreplay.petforce.core.TaskWrites;
 import io.incidentreplay.petforce.core.User;
 import io.incidentreplay.petforce.core.WeatherApi;
@@ -101,13 +102,13 @@ public final class PetForceAfter implements AutoCloseable {
             if (probes.started()) {
                 metrics.scrapeHandler().handle(ctx);
             } else {
-                Json.error(ctx, 503, "starting: migrations not applied yet");
+                Json.error(ctx, 503, "starting: migrations or start-up warm-up not done yet");
             }
         });
         for (String served : List.of("/api/*", PhotoUpload.PATH)) {
             app.before(served, ctx -> {
                 if (!probes.started()) {
-                    Json.error(ctx, 503, "starting: migrations not applied yet");
+                    Json.error(ctx, 503, "starting: migrations or start-up warm-up not done yet");
                     ctx.skipRemainingHandlers();
                 }
             });
@@ -144,13 +145,14 @@ public final class PetForceAfter implements AutoCloseable {
         after.app.start(after.settings.common().port());
         try {
             Migrations.apply(after.settings.common());
+            StartupWarmup.run(new PooledDatabase(after.pool), after.settings.common().startupWarmupQueries());
             after.photos.ifPresent(UploadLifecycle::apply);
             LogGroups.put(env, LOG_GROUPS);
         } catch (RuntimeException migrationFailed) {
             after.stop();
             throw migrationFailed;
         }
-        after.probes.migrationsApplied();
+        after.probes.startUpDone();
         return after;
     }
 

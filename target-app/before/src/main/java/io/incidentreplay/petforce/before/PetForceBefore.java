@@ -17,6 +17,7 @@ import io.incidentreplay.petforce.core.PhotoStorage;
 import io.incidentreplay.petforce.core.PhotoUpload;
 import io.incidentreplay.petforce.core.PooledDatabase;
 import io.incidentreplay.petforce.core.Pools;
+import io.incidentreplay.petforce.core.StartupWarmup;
 import io.incidentreplay.petforce.core.TaskWrites;
 import io.incidentreplay.petforce.core.User;
 import io.incidentreplay.petforce.core.WeatherApi;
@@ -64,6 +65,7 @@ public final class PetForceBefore implements AutoCloseable {
         BlockingWeather weather = new BlockingWeather(
                 new WeatherApi(settings.common().weatherApiUrl(), settings.common().weatherApiKey()),
                 settings.weatherTimeout());
+        StartupWarmup.run(database, settings.common().startupWarmupQueries()); // before it listens: nothing answers meanwhile
         Authenticator authenticator = new Authenticator(database);
 
         this.app = HttpServer.create(settings.common(), metrics, config ->

@@ -6,6 +6,7 @@ package io.incidentreplay.petforce.core;
  * @param port HTTP port, 0 for any free port
  * @param httpMaxThreads Jetty's bounded request thread pool; requests beyond it queue
  * @param metricsPort a second port serving only {@code /metrics}, on its own thread; 0 for none
+ * @param startupWarmupQueries reads before the build reports ready ({@link StartupWarmup}); 0 for none
  */
 public record CommonSettings(
         int port,
@@ -16,7 +17,8 @@ public record CommonSettings(
         String weatherApiKey,
         int httpMaxThreads,
         int httpMinThreads,
-        int metricsPort) {
+        int metricsPort,
+        int startupWarmupQueries) {
 
     public static CommonSettings from(Env env) {
         String dbUrl = env.required("DB_URL",
@@ -37,6 +39,7 @@ public record CommonSettings(
                 env.string("WEATHER_API_KEY", "demo"),
                 maxThreads,
                 minThreads,
-                env.integer("METRICS_PORT", 0, 0, 65_535));
+                env.integer("METRICS_PORT", 0, 0, 65_535),
+                env.integer("STARTUP_WARMUP_QUERIES", 0, 0, 1_000_000));
     }
 }

@@ -29,7 +29,7 @@ class LoginTest {
             }
         };
         CommonSettings settings = new CommonSettings(0, "jdbc:postgresql://127.0.0.1:1/unused", "postgres", "",
-                "http://127.0.0.1:1", "demo", 16, 2, 0);
+                "http://127.0.0.1:1", "demo", 16, 2, 0, 0);
         app = HttpServer.create(settings, new Metrics(), config -> { });
         app.before("/api/*", new Authenticator(untouchable).handler());
         app.post(Login.PATH, Login.handler());
