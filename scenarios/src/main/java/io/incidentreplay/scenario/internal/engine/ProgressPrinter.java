@@ -108,14 +108,17 @@ final class ProgressPrinter implements AutoCloseable {
                 sum(complete, "pool.pending"));
     }
 
+    /** {@code closed}, or the breakers not closed, e.g. {@code open:weather@candidate-0 half-open:database@candidate-1}. */
     private String breakers() {
-        List<Sample> open = lastRound().stream()
-                .filter(s -> s.series().startsWith("breaker.") && s.value() >= 1).toList();
-        if (open.isEmpty()) {
-            return "closed";
-        }
-        return open.stream().map(s -> s.series().replace("breaker.", "").replace(".open", "") + "@" + s.source())
-                .distinct().sorted().reduce((a, b) -> a + "," + b).map(s -> "open:" + s).orElse("closed");
+        List<Sample> round = lastRound();
+        String notClosed = (inState(round, ".open", "open:") + " " + inState(round, ".halfOpen", "half-open:")).trim();
+        return notClosed.isEmpty() ? "closed" : notClosed;
+    }
+
+    private static String inState(List<Sample> round, String suffix, String label) {
+        return round.stream().filter(s -> s.series().startsWith("breaker.") && s.series().endsWith(suffix) && s.value() >= 1)
+                .map(s -> s.series().substring("breaker.".length(), s.series().length() - suffix.length()) + "@" + s.source())
+                .distinct().sorted().reduce((a, b) -> a + "," + b).map(s -> label + s).orElse("");
     }
 
     private List<Sample> lastRound() {

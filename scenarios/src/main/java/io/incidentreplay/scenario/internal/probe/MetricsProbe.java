@@ -84,7 +84,10 @@ public final class MetricsProbe implements Probe {
         });
     }
 
-    /** Pool gauges of several pools (labels) of one instance add up; a breaker's open state is 1 or 0. */
+    /**
+     * Pool gauges of several pools (labels) of one instance add up; a breaker's open and half-open
+     * states are 1 or 0 each (Resilience4j's {@code half_open}).
+     */
     private void record(long atMillis, String instance, String body, Timeline timeline) {
         timeline.add(new Sample(atMillis, "instance.up", instance, 1));
         Map<String, Double> gauges = new LinkedHashMap<>();
@@ -96,6 +99,9 @@ public final class MetricsProbe implements Probe {
                 gauges.merge("jvm.heap.used", line.value(), Double::sum);
             } else if (line.name().equals(metrics.breakerState()) && line.hasLabel(metrics.breakerStateLabel(), "open")) {
                 timeline.add(new Sample(atMillis, "breaker." + line.labels().get(metrics.breakerNameLabel()) + ".open", instance,
+                        line.value()));
+            } else if (line.name().equals(metrics.breakerState()) && line.hasLabel(metrics.breakerStateLabel(), "half_open")) {
+                timeline.add(new Sample(atMillis, "breaker." + line.labels().get(metrics.breakerNameLabel()) + ".halfOpen", instance,
                         line.value()));
             } else if (line.name().equals(BULKHEAD_ALLOWED)) {
                 gauges.merge(bulkheadCalls(line), line.value(), Double::sum);
