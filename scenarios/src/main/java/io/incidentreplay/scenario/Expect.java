@@ -28,7 +28,7 @@ import java.util.function.ToLongFunction;
  */
 public final class Expect {
 
-    /** The series the metrics probe reads breakers into: {@code breaker.<name>.open}. */
+    /** The series the metrics probe reads breakers into: {@code breaker.<name>.open} (and {@code .halfOpen}). */
     private static final String BREAKERS = "breaker.";
 
     private Expect() {}
@@ -89,27 +89,6 @@ public final class Expect {
     }
 
     /**
-     * How many requests were in flight (started, not yet answered) at the instants the series was
-     * sampled in the phase, summed over the instants: e.g. at each SIGTERM of a replacement
-     * ({@code replace.exit.ms} is stamped then). Proves a drain had work to finish; nothing is measured
-     * when the series has no sample in the phase.
-     */
-    public static Measure inFlightAt(String phase, String request, String series) {
-        return Measure.of(phase, request, p -> p + " requests of " + request + " in flight at each " + series, "", (obs, p) -> {
-            Window window = obs.window(p);
-            List<Long> instants = obs.timeline().samples().stream()
-                    .filter(s -> s.series().equals(series) && window.contains(s.atMillis())).map(Sample::atMillis).toList();
-            if (instants.isEmpty()) {
-                return Double.NaN;
-            }
-            return instants.stream().mapToLong(at -> obs.requests().stream()
-                    .filter(r -> RequestStats.ALL.equals(request) || r.name().equals(request))
-                    .filter(r -> r.startMillis() <= at && (r.status() == RequestRecord.IN_FLIGHT || r.startMillis() + r.latencyMillis() > at))
-                    .count()).sum();
-        });
-    }
-
-    /**
      * How many requests got this answer: an HTTP status, or {@code "no-response"} for requests that
      * got none (connection refused or reset, timed out).
      */
@@ -137,6 +116,20 @@ public final class Expect {
         return Measure.of(phase, null, p -> p + " increase of " + series, "", (obs, p) -> {
             Window window = obs.window(p);
             return obs.timeline().max(series, Aggregation.SUM, window) - obs.timeline().min(series, Aggregation.SUM, window);
+        });
+    }
+
+    /**
+     * The samples of a series in the phase added up, every source's: for a series with one sample
+     * per event, e.g. {@code replace.inFlight} (the requests each SIGTERM met), not for a gauge
+     * sampled every round.
+     */
+    public static Measure seriesSum(String series, String phase) {
+        return Measure.of(phase, null, p -> p + " sum of " + series, "", (obs, p) -> {
+            Window window = obs.window(p);
+            List<Sample> samples = obs.timeline().samples().stream()
+                    .filter(s -> s.series().equals(series) && window.contains(s.atMillis())).toList();
+            return samples.isEmpty() ? Double.NaN : samples.stream().mapToDouble(Sample::value).sum();
         });
     }
 
@@ -180,7 +173,7 @@ public final class Expect {
                 return Double.NaN;
             }
             double most = 0;
-            for (String breaker : timeline.seriesStartingWith(BREAKERS, window)) {
+            for (String breaker : timeline.seriesStartingWith(BREAKERS, window).stream().filter(b -> b.endsWith(".open")).toList()) {
                 most = Math.max(most, timeline.max(breaker, Aggregation.SUM, window));
             }
             return most;

@@ -33,11 +33,18 @@ public sealed interface Fault {
      * interruption replaces them: each is deregistered at the load balancer, sent SIGTERM (and SIGKILL
      * if it has not exited after {@code killAfter}, in incident time), started again on its port,
      * registered, and waited for until healthy. Every step is proven; one that did not happen makes
-     * the replay INVALID.
+     * the replay INVALID. An orchestrator watching the build sees each new process as a new task: it
+     * is probed only after the liveness probe's initial delay.
      *
      * @param instances the instances' indexes, in order; empty for every instance of the build
+     * @param successor what takes each stopped instance's place
      */
-    record Replace(List<Integer> instances, Duration killAfter, String phase) implements Fault {
+    record Replace(List<Integer> instances, Duration killAfter, String phase, Successor successor) implements Fault {
+        /** A rolling deploy's replacement: each one healthy before the next. */
+        public Replace(List<Integer> instances, Duration killAfter, String phase) {
+            this(instances, killAfter, phase, Successor.HEALTHY);
+        }
+
         public Replace {
             instances = List.copyOf(instances);
             if (killAfter.isNegative()) {
@@ -45,10 +52,29 @@ public sealed interface Fault {
             }
         }
 
+        /** What a replacement of instance {@code index} is called in the fault checks and on the console. */
+        public String describe(int index) {
+            return (successor == Successor.NONE ? "scale-in of instance " : "replacement of instance ") + index;
+        }
+
         /** The indexes replaced in a build of {@code count} instances. */
         public List<Integer> of(int count) {
             return instances.isEmpty() ? IntStream.range(0, count).boxed().toList() : instances;
         }
+    }
+
+    /** What takes the place of an instance a {@link Replace} stopped. */
+    enum Successor {
+        /** The same command again on its port, registered, and waited for until healthy, before the next instance: a rolling deploy. */
+        HEALTHY,
+        /**
+         * The same command again, registered, not waited for, as an auto scaling group launches an
+         * instance: whether it ever turns healthy is for the incident to judge (A9's grace-period
+         * trap, whose new instance never does), and the next one follows at once.
+         */
+        STARTED,
+        /** Nothing: a scale-in. The instance stays stopped; the load balancer and any orchestrator forget it. */
+        NONE
     }
 
     /**

@@ -55,6 +55,33 @@ class MeasureTest {
     }
 
     @Test
+    void aSumAddsEverySourcesSamplesInThePhaseAndMeasuresNothingWithoutOne() {
+        timeline.add(new Sample(12_000, "replace.inFlight", "candidate-0", 4));
+        timeline.add(new Sample(15_000, "replace.inFlight", "candidate-1", 3));
+        timeline.add(new Sample(5_000, "replace.inFlight", "candidate-2", 9)); // steady: not the fault's
+        timeline.add(new Sample(12_000, "replace.exit.ms", "candidate-0", 800));
+
+        Finding finding = Expect.seriesSum("replace.inFlight", "fault").atLeast(4).evaluate(observations(1));
+
+        assertThat(finding.measured()).isEqualTo(7);
+        assertThat(finding.reason()).isEqualTo("fault sum of replace.inFlight 7 >= 4");
+        assertThat(Expect.seriesSum("replace.notReady.ms", "fault").atLeast(1).evaluate(observations(1)).reason())
+                .contains("nothing was measured");
+    }
+
+    @Test
+    void openBreakersCountsOpenOnesNotHalfOpenOnes() {
+        timeline.add(new Sample(12_000, "instance.up", "candidate-0", 1));
+        timeline.add(new Sample(12_000, "breaker.weather.halfOpen", "candidate-0", 1));
+        timeline.add(new Sample(12_000, "breaker.weather.open", "candidate-0", 0));
+
+        assertThat(Expect.openBreakers("fault").atMost(0).evaluate(observations(1)).measured()).as("half-open is not open").isEqualTo(0);
+        timeline.add(new Sample(13_000, "breaker.database.open", "candidate-0", 1));
+        assertThat(Expect.openBreakers("fault").atMost(0).evaluate(observations(1)).measured()).isEqualTo(1);
+        assertThat(Expect.openBreakers("steady").atMost(0).evaluate(observations(1)).reason()).contains("nothing was measured");
+    }
+
+    @Test
     void aMetBoundSaysSoToo() {
         requests.add(new RequestRecord("pets", 1_000, 40, 200, false));
 

@@ -104,16 +104,11 @@ class ReplayEngineIT {
      */
     @Test
     void cascadingTimeoutsBuildWithoutBulkheadFailsBecauseTheUnrelatedEndpointWaitsForAWorker() {
-        Incident cascading = BuiltInIncidents.byId("cascading-timeout");
-        Incident bugAsCandidate = incidentEraAsCandidate(cascading,
+        ReplayResult result = incidentEraFailsAsCandidate("cascading-timeout", null,
                 new Phase("warm-up", Duration.ofSeconds(5), 100), new Phase("steady", Duration.ofSeconds(15), 100),
                 new Phase("fault", Duration.ofSeconds(20), 100), new Phase("recovery", Duration.ofSeconds(5), 100),
-                new Phase("after", Duration.ofSeconds(5), 100))
-                .build();
+                new Phase("after", Duration.ofSeconds(5), 100));
 
-        ReplayResult result = replay("cascading-bug-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
-
-        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("fault p99 of pets above its steady p99").contains(" > 50 ms"));
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("fault max threads.busy").contains(" > 50"));
         assertThat(result.reasons()).as("the before build has no bulkhead to read")
@@ -130,27 +125,45 @@ class ReplayEngineIT {
      */
     @Test
     void aLivenessProbeThatAsksTheDatabaseFailsBecauseTheOrchestratorRestartsEveryInstance() {
-        Incident storm = BuiltInIncidents.byId("liveness-restart-storm");
-        Incident bugAsCandidate = incidentEraAsCandidate(storm,
+        ReplayResult result = incidentEraFailsAsCandidate("liveness-restart-storm", new TimeScale(0.25),
                 new Phase("warm-up", Duration.ofSeconds(10), 40), new Phase("steady", Duration.ofSeconds(20), 40),
                 new Phase("fault", Duration.ofSeconds(50), 40), new Phase("back", Duration.ofSeconds(10), 40),
-                new Phase("after", Duration.ofSeconds(10), 40))
-                .build();
+                new Phase("after", Duration.ofSeconds(10), 40));
 
-        ReplayResult result = replay("restart-storm-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before(),
-                new TimeScale(0.25));
-
-        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("run increase of orchestrator.restarts").contains(" > 0"));
         assertThat(result.notes()).anySatisfy(n -> assertThat(n).startsWith("the orchestrator restarted instances")
                 .contains("candidate-0 x").contains("candidate-1 x").contains("candidate-2 x"));
     }
 
     /**
+     * liveness-grace-trap's incident-era deployment as the candidate: a grace of 300 s for a start-up
+     * that the slow database stretches past it, so the orchestrator restarts the new instance before
+     * it is up, and it is never in service. Shorter phases than the file's and a time scale of 0.05
+     * (37 s of load instead of 182 s): the restart comes 300 s after the launch (15 s), before the
+     * 1,700 reads at 10 ms and more (17-19 s, and the JVM's 2-4 s) are done.
+     */
+    @Test
+    void aGraceShorterThanTheStartUpUnderLoadRestartsTheNewInstanceBeforeItIsUp() {
+        ReplayResult result = incidentEraFailsAsCandidate("liveness-grace-trap", new TimeScale(0.05),
+                new Phase("warm-up", Duration.ofSeconds(60), 20), new Phase("steady", Duration.ofSeconds(200), 20),
+                new Phase("launch", Duration.ofSeconds(20), 20), new Phase("start-up", Duration.ofSeconds(400), 20),
+                new Phase("after", Duration.ofSeconds(60), 20));
+
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("run increase of orchestrator.restarts").contains(" > 0"));
+        assertThat(result.reasons()).as("never in service").anySatisfy(r -> assertThat(r)
+                .startsWith("time from start-up start until lb.healthy >= 3 never"));
+        assertThat(result.notes()).as("only the new instance").anySatisfy(n -> assertThat(n)
+                .startsWith("the orchestrator restarted instances").contains("candidate-2 x").doesNotContain("candidate-0").doesNotContain("candidate-1"));
+        assertThat(result.faultChecks()).filteredOn(c -> c.fault().startsWith("replacement of instance 2")).singleElement()
+                .satisfies(check -> assertThat(check.detail()).contains("registered; not waited for"));
+    }
+
+    /**
      * rolling-deploy-drain's incident-era build as the candidate, deployed as the baseline is: it has
      * no SIGTERM handling, so it never answers readiness 503 before it dies, and the instance the
-     * deploy replaces drops what it was serving. One instance replaced instead of three, on shorter
-     * phases (29 s of load instead of 140 s), to keep the plain build's CI inside its budget; the
+     * deploy replaces drops what it was serving. One instance replaced instead of three (and one
+     * scaled in, nothing in its place), on shorter
+     * phases (31 s of load instead of 152 s), to keep the plain build's CI inside its budget; the
      * replacement is proven step by step all the same. The dropped requests are not asserted here:
      * one SIGTERM meets about four requests on its instance, and a JVM that takes 350 ms to exit can
      * finish them all (the file's three replacements dropped 16 in its first replay).
@@ -161,8 +174,9 @@ class ReplayEngineIT {
         Incident bugAsCandidate = incidentEraAsCandidate(drain,
                 new Phase("warm-up", Duration.ofSeconds(10), 40), new Phase("steady", Duration.ofSeconds(25), 40),
                 new Phase("deploy", Duration.ofSeconds(90), 40), new Phase("spot", Duration.ofSeconds(10), 40),
-                new Phase("after", Duration.ofSeconds(10), 40))
-                .faults(drain.faults().get(0), new Fault.Replace(List.of(0), Duration.ofSeconds(30), "deploy"))
+                new Phase("scale-in", Duration.ofSeconds(10), 40), new Phase("after", Duration.ofSeconds(10), 40))
+                .faults(drain.faults().get(0), new Fault.Replace(List.of(0), Duration.ofSeconds(30), "deploy"),
+                        new Fault.Replace(List.of(1), Duration.ofSeconds(30), "scale-in", Fault.Successor.NONE))
                 .build();
 
         ReplayResult result = replay("drain-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before());
@@ -175,6 +189,11 @@ class ReplayEngineIT {
                     assertThat(check.verified()).isTrue();
                     assertThat(check.detail()).contains("deregistered, SIGTERM").contains("registered, healthy after");
                 });
+        assertThat(result.faultChecks()).filteredOn(c -> c.fault().startsWith("scale-in of instance 1")).singleElement()
+                .satisfies(check -> {
+                    assertThat(check.verified()).isTrue();
+                    assertThat(check.detail()).contains("deregistered, SIGTERM").contains("nothing takes its place");
+                });
     }
 
     /**
@@ -185,17 +204,11 @@ class ReplayEngineIT {
      */
     @Test
     void aBuildThatNeverReopensItsConnectionFailsAfterTheDatabaseIsBack() {
-        Incident failover = BuiltInIncidents.byId("db-failover");
-        Incident bugAsCandidate = incidentEraAsCandidate(failover,
+        ReplayResult result = incidentEraFailsAsCandidate("db-failover", new TimeScale(0.5),
                 new Phase("warm-up", Duration.ofSeconds(5), 40), new Phase("steady", Duration.ofSeconds(10), 40),
                 new Phase("fault", Duration.ofSeconds(15), 40), new Phase("back", Duration.ofSeconds(5), 40),
-                new Phase("after", Duration.ofSeconds(10), 40))
-                .build();
+                new Phase("after", Duration.ofSeconds(10), 40));
 
-        ReplayResult result = replay("failover-as-candidate", bugAsCandidate, Role.CANDIDATE, ReferenceJars.before(),
-                new TimeScale(0.5));
-
-        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
         assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("after errors of all").contains(" > 0.10%"));
         assertThat(result.faultChecks()).singleElement().satisfies(check -> assertThat(check.verified()).isTrue());
     }
@@ -495,6 +508,20 @@ class ReplayEngineIT {
      * The incident with its baseline's deployment as the candidate too (the incident-era build as its
      * own target group had it), on the given phases: builder, for what a test changes besides.
      */
+    /**
+     * The built-in incident's incident-era deployment (the before build, deployed as its baseline is)
+     * replayed as the candidate on shorter phases, which must FAIL; the reasons are the caller's to check.
+     *
+     * @param scale the time scale, or null for the incident's own
+     */
+    private static ReplayResult incidentEraFailsAsCandidate(String id, TimeScale scale, Phase... phases) {
+        Incident incident = BuiltInIncidents.byId(id);
+        ReplayResult result = replay(id + "-as-candidate", incidentEraAsCandidate(incident, phases).build(), Role.CANDIDATE,
+                ReferenceJars.before(), scale == null ? incident.defaultTimeScale() : scale);
+        assertThat(result.verdict()).as(String.join("; ", result.reasons())).isEqualTo(Verdict.FAIL);
+        return result;
+    }
+
     private static Incident.Builder incidentEraAsCandidate(Incident incident, Phase... phases) {
         return incident.toBuilder()
                 .topologies(incident.topology(Role.BASELINE), incident.topology(Role.BASELINE))

@@ -81,6 +81,12 @@ final class Deployment implements AutoCloseable {
         return launcher.restart(index, grace);
     }
 
+    /** Stops a launched instance for good (SIGTERM, {@code grace}, SIGKILL): a scale-in. */
+    Launcher.Stop stop(int index, Duration grace) {
+        requireLaunched("stop");
+        return launcher.stop(index, grace);
+    }
+
     /** CPU the launched instances used so far, ms, the processes restarts replaced included; 0 for instances at URLs. */
     long cpuMillis() {
         return launcher == null ? 0 : launcher.instances().stream()

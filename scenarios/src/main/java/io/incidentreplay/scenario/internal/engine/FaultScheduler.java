@@ -81,13 +81,14 @@ final class FaultScheduler implements AutoCloseable {
         int count();
 
         /**
-         * Replaces instance {@code index} and returns once its successor is healthy.
+         * Stops instance {@code index} and returns once its successor is as far as {@code successor}
+         * says: healthy, started and registered, or (a scale-in) none at all.
          *
          * @param killAfter real time from SIGTERM to SIGKILL
          * @return what each step did, in words
          * @throws Exception naming the step that did not happen
          */
-        String replace(int index, Duration killAfter) throws Exception;
+        String replace(int index, Duration killAfter, Fault.Successor successor) throws Exception;
     }
 
     /** Instances the timeline cannot touch (a build at URLs, a game day's service): a replacement fails, saying why. */
@@ -99,7 +100,7 @@ final class FaultScheduler implements AutoCloseable {
             }
 
             @Override
-            public String replace(int index, Duration killAfter) {
+            public String replace(int index, Duration killAfter, Fault.Successor successor) {
                 throw new ReplayException(why);
             }
         };
@@ -203,7 +204,7 @@ final class FaultScheduler implements AutoCloseable {
     }
 
     static String describe(Fault.Replace replace, int index) {
-        return "replacement of instance " + index;
+        return replace.describe(index);
     }
 
     /** Why the gated faults were withheld, or empty when they were applied (or not due yet). */
@@ -353,7 +354,8 @@ final class FaultScheduler implements AutoCloseable {
                 continue;
             }
             try {
-                record(key, describe(replace, index), Kind.APPLIED, instances.replace(index, scale.apply(replace.killAfter())));
+                record(key, describe(replace, index), Kind.APPLIED, instances.replace(index, scale.apply(replace.killAfter()),
+                        replace.successor()));
             } catch (Exception e) {
                 record(key, describe(replace, index), Kind.FAILED, e.getMessage());
                 for (int next : indexes.subList(position + 1, indexes.size())) {

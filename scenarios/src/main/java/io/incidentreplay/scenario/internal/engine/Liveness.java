@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -55,7 +56,7 @@ final class Liveness implements AutoCloseable {
     }
 
     private static String describe(Launcher.Restart restart) {
-        return "pid " + restart.oldPid() + " (exit " + restart.exitCode() + ") replaced by pid " + restart.newPid();
+        return "pid " + restart.stopped().pid() + " (exit " + restart.stopped().exitCode() + ") replaced by pid " + restart.newPid();
     }
 
     static String line(Restart restart, LivenessProbeConfig probe) {
@@ -63,6 +64,19 @@ final class Liveness implements AutoCloseable {
                 + restart.failures().get(restart.failures().size() - 1) + ")";
         return restart.done() ? "orchestrator restarted " + restart.target() + " after " + why + ": " + restart.detail()
                 : "orchestrator could not restart " + restart.target() + " after " + why + ": " + restart.detail();
+    }
+
+    /**
+     * Runs a replacement fault's restart of instance {@code index}: the orchestrator does not probe
+     * the instance meanwhile, and gives the new process its initial delay, as it would a new task.
+     */
+    Launcher.Restart replaced(int index, Callable<Launcher.Restart> restart) throws Exception {
+        return orchestrator.replaced(index, restart);
+    }
+
+    /** Runs a scale-in's stop of instance {@code index}: the orchestrator stops watching it, so nothing restarts it. */
+    Launcher.Stop removed(int index, Callable<Launcher.Stop> stop) throws Exception {
+        return orchestrator.removed(index, stop);
     }
 
     /** Each instance's restarts so far, one sample each per round. */

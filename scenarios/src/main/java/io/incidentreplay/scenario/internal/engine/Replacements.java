@@ -8,6 +8,7 @@ import io.incidentreplay.fixtures.loadbalancer.TargetHealthReason;
 import io.incidentreplay.fixtures.loadbalancer.TargetState;
 import io.incidentreplay.fixtures.loadbalancer.healthcheck.HttpHealthProbe;
 import io.incidentreplay.fixtures.loadbalancer.healthcheck.ProbeOutcome;
+import io.incidentreplay.scenario.Fault;
 import io.incidentreplay.scenario.Sample;
 import io.incidentreplay.scenario.internal.measure.Timeline;
 import java.time.Duration;
@@ -19,11 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The replacement fault's steps on a launched build behind the load balancer, as a rolling deploy
  * takes them (A4): deregister the target, SIGTERM, SIGKILL if it has not exited after the kill delay
- * (the launcher's restart), start it again on its port, register it, wait until it is healthy. Each
+ * (the launcher's restart), start it again on its port, register it, wait until it is healthy; or,
+ * as an auto scaling group launches one, not wait; or, a scale-in, start nothing in its place. Each
  * step is checked, not assumed, and what it took goes into the timeline by instance:
  * <ul>
  *   <li>{@code replace.notReady.ms}: SIGTERM to the first answer of the health-check path that is not a
  *       success (a 503 while it drains); absent when it never answered so (it stopped accepting first);</li>
+ *   <li>{@code replace.inFlight}: requests the load balancer had sent it and not had answered at
+ *       SIGTERM (just after the deregistration), the work its drain must finish;</li>
  *   <li>{@code replace.exit.ms}: SIGTERM to the process's exit;</li>
  *   <li>{@code replace.killed}: 1 when it took the SIGKILL, else 0;</li>
  *   <li>{@code replace.healthy.ms}: registration of the new process to healthy at the load balancer.</li>
@@ -40,12 +44,15 @@ final class Replacements implements FaultScheduler.Instances {
     private final Timeline timeline;
     private final HttpHealthProbe readiness;
     private final Duration healthyWithin;
+    /** The orchestrator, when one watches the build: it must see each new process as a new task. */
+    private final Optional<Liveness> liveness;
 
     /** How long a new process may take to listen and migrate, on top of the health checks that make it healthy. */
     private static final Duration START_UP = Duration.ofSeconds(30);
 
-    Replacements(Deployment deployment, LoadBalancer loadBalancer, Timeline timeline) {
+    Replacements(Deployment deployment, LoadBalancer loadBalancer, Timeline timeline, Optional<Liveness> liveness) {
         this.deployment = deployment;
+        this.liveness = liveness;
         this.loadBalancer = loadBalancer;
         this.timeline = timeline;
         HealthCheckConfig hc = loadBalancer.config().healthCheck();
@@ -59,7 +66,7 @@ final class Replacements implements FaultScheduler.Instances {
     }
 
     @Override
-    public String replace(int index, Duration killAfter) {
+    public String replace(int index, Duration killAfter, Fault.Successor successor) throws Exception {
         Instance instance = deployment.instances().get(index);
         TargetAddress target = TargetAddress.parse(instance.target());
         loadBalancer.deregister(target);
@@ -68,22 +75,38 @@ final class Replacements implements FaultScheduler.Instances {
             throw new ReplayException("deregistered " + instance.name() + ", but the load balancer has it " + state + ", not draining");
         }
         long sigtermAt = System.currentTimeMillis();
+        int inFlight = loadBalancer.inFlight(target);
+        sample(sigtermAt, "replace.inFlight", instance.name(), inFlight);
         Watch watch = Watch.start(readiness, target);
-        Launcher.Restart restart = deployment.restart(index, killAfter);
-        Optional<Seen> notReady = watch.stop();
+        if (successor == Fault.Successor.NONE) {
+            Launcher.Stop stop = liveness.isPresent()
+                    ? liveness.get().removed(index, () -> deployment.stop(index, killAfter)) : deployment.stop(index, killAfter);
+            return stopped(instance, sigtermAt, inFlight, watch.stop(), stop, killAfter) + "; nothing takes its place";
+        }
+        Launcher.Restart restart = liveness.isPresent()
+                ? liveness.get().replaced(index, () -> deployment.restart(index, killAfter)) : deployment.restart(index, killAfter);
+        String stopped = stopped(instance, sigtermAt, inFlight, watch.stop(), restart.stopped(), killAfter)
+                + "; pid " + restart.newPid() + " in its place, registered";
         loadBalancer.register(target);
+        if (successor == Fault.Successor.STARTED) {
+            return stopped + "; not waited for";
+        }
         long registered = System.nanoTime();
         awaitHealthy(target, instance.name());
         long healthyMillis = (System.nanoTime() - registered) / 1_000_000;
-
-        notReady.filter(Seen::answered).ifPresent(seen -> sample(sigtermAt, "replace.notReady.ms", instance.name(), seen.millis()));
-        sample(sigtermAt, "replace.exit.ms", instance.name(), restart.exitMillis());
-        sample(sigtermAt, "replace.killed", instance.name(), restart.killed() ? 1 : 0);
         sample(System.currentTimeMillis(), "replace.healthy.ms", instance.name(), healthyMillis);
-        return String.format(Locale.US, "%s deregistered, SIGTERM; %s; exited %d after %,d ms%s; pid %d replaced by pid %d, "
-                        + "registered, healthy after %,d ms", instance.name(), notReady.map(Seen::words).orElse("its health check passed until it exited"),
-                restart.exitCode(), restart.exitMillis(), restart.killed() ? " (SIGKILL after " + killAfter.toMillis() + " ms)" : "",
-                restart.oldPid(), restart.newPid(), healthyMillis);
+        return stopped + String.format(Locale.US, ", healthy after %,d ms", healthyMillis);
+    }
+
+    /** Records the stop's series and says what it did. */
+    private String stopped(Instance instance, long sigtermAt, int inFlight, Optional<Seen> notReady, Launcher.Stop stop,
+            Duration killAfter) {
+        notReady.filter(Seen::answered).ifPresent(seen -> sample(sigtermAt, "replace.notReady.ms", instance.name(), seen.millis()));
+        sample(sigtermAt, "replace.exit.ms", instance.name(), stop.exitMillis());
+        sample(sigtermAt, "replace.killed", instance.name(), stop.killed() ? 1 : 0);
+        return String.format(Locale.US, "%s deregistered, SIGTERM with %d request(s) in flight on it; %s; pid %d exited %d after %,d ms%s",
+                instance.name(), inFlight, notReady.map(Seen::words).orElse("its health check passed until it exited"), stop.pid(), stop.exitCode(),
+                stop.exitMillis(), stop.killed() ? " (SIGKILL after " + killAfter.toMillis() + " ms)" : "");
     }
 
     private void awaitHealthy(TargetAddress target, String name) {

@@ -164,7 +164,7 @@ public final class ReplayRun {
         startOrchestrator();
         startProbes(instances);
         faults = new FaultScheduler(environment.toxiproxy(), "-" + label + "-" + startedAt,
-                new Replacements(deployment, loadBalancer, timeline),
+                new Replacements(deployment, loadBalancer, timeline, Optional.ofNullable(liveness)),
                 this::proxyAddress, event -> say(FaultScheduler.line(event)));
         runLoad(feeder);
         runFinalQueries();

@@ -404,8 +404,9 @@ final class ReplayVerdict {
     /**
      * The data volume must be there, each toxic of the timeline must have touched traffic (when the
      * fault plane can tell), each outage must have refused the harness's own connection (the
-     * scheduler records an outage applied only then), and each replaced instance must have drained,
-     * exited, started again and turned healthy (recorded applied only then).
+     * scheduler records an outage applied only then), and each stopped instance must have been
+     * deregistered and exited, and its successor started and turned healthy as far as the fault asks
+     * (recorded applied only then).
      */
     private List<FaultCheck> faultChecks(List<FaultEvent> events) {
         List<FaultCheck> checks = new ArrayList<>(run.volumeChecks);

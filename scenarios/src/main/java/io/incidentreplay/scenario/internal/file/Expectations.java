@@ -23,10 +23,10 @@ final class Expectations {
     /** Measures of a request of the mix, or {@code all}. */
     private static final List<String> REQUEST_MEASURES = List.of("p50", "p99", "maxLatency", "errors", "serverErrors", "fallbacks", "failed");
     /** Measures of a probe series. */
-    private static final List<String> SERIES_MEASURES = List.of("max", "min", "increase", "answered");
+    private static final List<String> SERIES_MEASURES = List.of("max", "min", "increase", "sum", "answered");
     /** Measures with a condition on a series. */
     private static final List<String> CONDITION_MEASURES = List.of("timeWith", "timeUntil", "p99While");
-    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention", "p99Rise", "inFlightAt");
+    private static final List<String> OTHER_MEASURES = List.of("openBreakers", "lostWrites", "logGroupsWithoutRetention", "p99Rise");
     /** Measures of the builds' logs (the incident's {@code logs}) and what they cost (its {@code costs}). */
     private static final List<String> LOG_MEASURES = List.of("logged", "sampled", "logBytes", "secrets", "logVolume", "logCost");
     /** Measures of the bucket the build stored in (the incident's {@code storage}) and what it costs. */
@@ -86,11 +86,11 @@ final class Expectations {
             case "max" -> value.text().map(series -> Expect.seriesMax(series, aggregation, in));
             case "min" -> value.text().map(series -> Expect.seriesMin(series, aggregation, in));
             case "increase" -> value.text().map(series -> Expect.seriesIncrease(series, in));
+            case "sum" -> value.text().map(series -> Expect.seriesSum(series, in));
             case "answered" -> value.text().map(series -> Expect.percentOk(series, in));
             case "openBreakers" -> Optional.of(Expect.openBreakers(in));
             case "lostWrites" -> lostWrites(value, names);
             case "p99Rise" -> p99Rise(value, in, names);
-            case "inFlightAt" -> inFlightAt(value, in, names);
             case "logGroupsWithoutRetention" -> logGroups(value, names);
             case "logged", "sampled", "logBytes", "secrets", "logVolume", "logCost" -> logMeasure(kind, value, in, names);
             case "storedPerUpload", "storedShare", "versions", "lifecycleRules", "variants", "storageCost" ->
@@ -276,17 +276,6 @@ final class Expectations {
         Optional<String> from = value.required("from", "the phase whose p99 it rises from, e.g. steady").flatMap(YamlNode::text)
                 .filter(f -> names == null || names.phase(value.optional("from").get(), f));
         return request.isPresent() && from.isPresent() ? Optional.of(Expect.p99Rise(phase, request.get(), from.get()))
-                : Optional.empty();
-    }
-
-    /** {@code {inFlightAt: {request: all, series: replace.exit.ms}, in: deploy, atLeast: 3}}. */
-    private static Optional<Measure> inFlightAt(YamlNode value, String phase, Names names) {
-        value.onlyKeys("request", "series");
-        Optional<String> request = value.required("request", "the request of the mix, or all").flatMap(YamlNode::text)
-                .filter(r -> names == null || names.request(value.optional("request").get(), r));
-        Optional<String> series = value.required("series", "the series whose samples are the instants, e.g. replace.exit.ms")
-                .flatMap(YamlNode::text);
-        return request.isPresent() && series.isPresent() ? Optional.of(Expect.inFlightAt(phase, request.get(), series.get()))
                 : Optional.empty();
     }
 

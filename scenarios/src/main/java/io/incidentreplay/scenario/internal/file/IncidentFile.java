@@ -311,7 +311,7 @@ public final class IncidentFile {
                 }
             } else if (f.optional("outage").isPresent()) {
                 outage(f, names).ifPresent(faults::add);
-            } else if (f.optional("replace").isPresent()) {
+            } else if (f.optional("replace").isPresent() || f.optional("scaleIn").isPresent()) {
                 replace(f, names).ifPresent(faults::add);
             } else {
                 toxic(f, names).ifPresent(faults::add);
@@ -332,28 +332,44 @@ public final class IncidentFile {
     /**
      * {@code {replace: all, phase: deploy, killAfter: 30s}} or {@code {replace: [1], ...}}: the instances
      * replaced one after another from the phase's start; SIGKILL after {@code killAfter} (30 s, ECS's
-     * stopTimeout and Kubernetes' grace period, when left out).
+     * stopTimeout and Kubernetes' grace period, when left out); {@code awaitHealthy: false} for
+     * replacements that are only started and registered, not waited for. {@code {scaleIn: [2], ...}}:
+     * the same stop, and nothing in its place.
      */
     private static Optional<Fault> replace(YamlNode f, Names names) {
-        f.onlyKeys("replace", "phase", "killAfter");
-        YamlNode which = f.optional("replace").get();
-        Optional<List<Integer>> instances;
-        if (which.isList()) {
-            List<Integer> indexes = new ArrayList<>();
-            which.items().forEach(i -> i.integer().ifPresent(indexes::add));
-            instances = indexes.size() == which.items().size() && !indexes.isEmpty() ? Optional.of(indexes) : Optional.empty();
-            if (indexes.isEmpty()) {
-                which.problem("names no instance: give their indexes from 0, e.g. [0, 1], or all");
-            }
+        boolean scaleIn = f.optional("scaleIn").isPresent();
+        String key = scaleIn ? "scaleIn" : "replace";
+        if (scaleIn) {
+            f.onlyKeys("scaleIn", "phase", "killAfter");
         } else {
-            instances = which.oneOf("all").map(all -> List.of());
+            f.onlyKeys("replace", "phase", "killAfter", "awaitHealthy");
         }
-        Optional<String> phase = phaseOfTheLoad(f, names, "when the first instance is replaced: a phase of the load",
-                "a replacement starts at a phase of the load, not the whole run: the builds must start, and be steady, "
-                        + "before their instances are replaced");
+        Optional<List<Integer>> instances = instances(f.optional(key).get(), scaleIn);
+        Optional<String> phase = phaseOfTheLoad(f, names, "when the first instance is stopped: a phase of the load",
+                "a " + (scaleIn ? "scale-in" : "replacement") + " starts at a phase of the load, not the whole run: the builds "
+                        + "must start, and be steady, before their instances are stopped");
         Duration killAfter = f.optional("killAfter").flatMap(YamlNode::duration).orElse(Duration.ofSeconds(30));
+        Fault.Successor successor = scaleIn ? Fault.Successor.NONE
+                : f.optional("awaitHealthy").flatMap(YamlNode::bool).orElse(true) ? Fault.Successor.HEALTHY : Fault.Successor.STARTED;
         return instances.isPresent() && phase.isPresent()
-                ? Optional.of(new Fault.Replace(instances.get(), killAfter, phase.get())) : Optional.empty();
+                ? Optional.of(new Fault.Replace(instances.get(), killAfter, phase.get(), successor)) : Optional.empty();
+    }
+
+    /** {@code all} (empty), or a list of indexes from 0. */
+    private static Optional<List<Integer>> instances(YamlNode which, boolean scaleIn) {
+        if (!which.isList()) {
+            if (scaleIn) {
+                which.problem("a scale-in of every instance leaves none to judge: give the indexes it stops, e.g. [2]");
+                return Optional.empty();
+            }
+            return which.oneOf("all").map(all -> List.of());
+        }
+        List<Integer> indexes = new ArrayList<>();
+        which.items().forEach(i -> i.integer().ifPresent(indexes::add));
+        if (indexes.isEmpty()) {
+            which.problem("names no instance: give their indexes from 0, e.g. [0, 1]" + (scaleIn ? "" : ", or all"));
+        }
+        return indexes.size() == which.items().size() && !indexes.isEmpty() ? Optional.of(indexes) : Optional.empty();
     }
 
     /** A fault's {@code phase}, which must name a phase of the load: {@code run} is refused with {@code whyNotRun}. */

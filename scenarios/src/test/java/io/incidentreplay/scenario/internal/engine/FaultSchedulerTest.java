@@ -119,8 +119,8 @@ class FaultSchedulerTest {
             }
 
             @Override
-            public String replace(int index, Duration killAfter) {
-                asked.add(index + " kill after " + killAfter.toMillis());
+            public String replace(int index, Duration killAfter, Fault.Successor successor) {
+                asked.add(index + " kill after " + killAfter.toMillis() + (successor == Fault.Successor.HEALTHY ? "" : ", " + successor));
                 if (index == failing) {
                     throw new ReplayException("instance " + index + " restarted, but not healthy within 5000 ms");
                 }
@@ -147,6 +147,23 @@ class FaultSchedulerTest {
         assertThat(events).extracting(FaultEvent::key).containsExactly(FaultScheduler.key(all, 0), FaultScheduler.key(all, 1),
                 FaultScheduler.key(all, 2));
         assertThat(events.get(2).detail()).isEqualTo("instance 2 replaced");
+    }
+
+    @Test
+    void aReplacementThatIsOnlyStartedIsAskedSo() throws IOException {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        List<FaultEvent> events = new CopyOnWriteArrayList<>();
+        Fault.Replace launch = new Fault.Replace(List.of(1), Duration.ofSeconds(30), "deploy", Fault.Successor.STARTED);
+        long now = System.currentTimeMillis();
+        try (FaultScheduler scheduler = new FaultScheduler(new ToxiproxyClient("127.0.0.1", 1), "", instances(3, -1, asked),
+                proxy -> Optional.empty(), events::add)) {
+            scheduler.start(List.of(launch), Map.of("deploy", new Window("deploy", now, now + 60_000)), new TimeScale(1),
+                    Set.of(), Optional::empty, why -> { });
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
+        }
+
+        assertThat(asked).containsExactly("1 kill after 30000, STARTED");
+        assertThat(events).extracting(FaultEvent::kind).containsExactly(FaultEvent.Kind.APPLIED);
     }
 
     @Test

@@ -194,13 +194,26 @@ class IncidentFileTest {
         String toxic = "{toxic: latency, proxy: payments, phase: fault, attributes: {latency: 47s}}";
         Incident incident = IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{replace: all, phase: fault}")
                 .replace("  - {p99: home, in: fault, atMost: 700ms}", "  - {failed: all, in: fault, atMost: 0}\n"
-                        + "  - {inFlightAt: {request: all, series: replace.exit.ms}, in: run, atLeast: 4}"))).incident();
+                        + "  - {sum: replace.inFlight, in: run, atLeast: 4}"))).incident();
         assertThat(incident.faults()).containsExactly(new io.incidentreplay.scenario.Fault.Replace(List.of(), Duration.ofSeconds(30), "fault"));
         assertThat(incident.budgets()).extracting(Object::toString).containsExactly("fault failed requests of all <= 0",
-                "run requests of all in flight at each replace.exit.ms >= 4");
+                "run sum of replace.inFlight >= 4");
         Incident spot = IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{replace: [1], phase: fault, killAfter: 120s}")))
                 .incident();
         assertThat(spot.faults()).containsExactly(new io.incidentreplay.scenario.Fault.Replace(List.of(1), Duration.ofSeconds(120), "fault"));
+        Incident launch = IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{replace: [0], phase: fault, awaitHealthy: false}")))
+                .incident();
+        assertThat(launch.faults()).containsExactly(
+                new io.incidentreplay.scenario.Fault.Replace(List.of(0), Duration.ofSeconds(30), "fault",
+                        io.incidentreplay.scenario.Fault.Successor.STARTED));
+        Incident scaleIn = IncidentFile.load(write("incident.yaml", VALID.replace(toxic, "{scaleIn: [1], phase: fault}"))).incident();
+        assertThat(scaleIn.faults()).containsExactly(
+                new io.incidentreplay.scenario.Fault.Replace(List.of(1), Duration.ofSeconds(30), "fault",
+                        io.incidentreplay.scenario.Fault.Successor.NONE));
+        assertThat(problems(VALID.replace(toxic, "{scaleIn: all, phase: fault}"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a scale-in of every instance leaves none"));
+        assertThat(problems(VALID.replace(toxic, "{scaleIn: [1], phase: fault, awaitHealthy: false}"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("is not a field here; allowed are scaleIn, phase, killAfter"));
 
         assertThat(problems(VALID.replace(toxic, "{replace: all, phase: run}"))).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("a replacement starts at a phase of the load, not the whole run"));
@@ -474,7 +487,7 @@ class IncidentFileTest {
     @Test
     void theBuiltInIncidentsLoad() {
         assertThat(BuiltInIncidents.all()).extracting(Incident::id)
-                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "db-failover", "db-failover-hang", "liveness-restart-storm", "log-explosion",
+                .containsExactlyInAnyOrder("cascading-timeout", "database-stall", "db-failover", "db-failover-hang", "liveness-grace-trap", "liveness-restart-storm", "log-explosion",
                         "pool-exhaustion", "rolling-deploy-drain", "upload-bloat", "weather-cascade");
     }
 
